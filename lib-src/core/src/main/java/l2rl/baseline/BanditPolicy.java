@@ -1,0 +1,19 @@
+package l2rl.baseline;
+
+import java.util.SplittableRandom;
+
+import l2rl.env.EpisodeHistory;
+
+/**
+ * A bandit algorithm that acts from the history of one episode. Policies keep no state between calls:
+ * everything they may use is in the history, and their own random choices come from {@code rng}, the
+ * episode's policy stream, so an episode can be replayed exactly.
+ */
+public interface BanditPolicy {
+
+    /** The policy's name in tables and plots, e.g. {@code ucb1}. */
+    String name();
+
+    /** The arm to pull at trial {@code history.trial()}. */
+    int chooseArm(EpisodeHistory history, SplittableRandom rng);
+}
