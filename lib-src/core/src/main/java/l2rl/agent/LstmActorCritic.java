@@ -73,7 +73,7 @@ public final class LstmActorCritic {
 
     private void build() {
         int h = spec.hidden();
-        var x = sd.placeHolder("x", dtype, -1, -1, spec.inputSize());          // [B, T, in]
+        var x = sd.placeHolder("x", dtype, -1, -1, spec.inputSize());          // [T, B, in], time-major
         var h0 = sd.placeHolder("h0", dtype, -1, h);
         var c0 = sd.placeHolder("c0", dtype, -1, h);
         var vars = new SDVariable[PARAMS.length];
@@ -82,7 +82,7 @@ public final class LstmActorCritic {
         }
         var weights = LSTMLayerWeights.builder().weights(vars[0]).rWeights(vars[1]).bias(vars[2]).build();
         var config = LSTMLayerConfig.builder()
-                .lstmdataformat(LSTMDataFormat.NTS)
+                .lstmdataformat(LSTMDataFormat.TNS)
                 .directionMode(LSTMDirectionMode.FWD)
                 .gateAct(LSTMActivations.SIGMOID)
                 .cellAct(LSTMActivations.TANH)
@@ -95,13 +95,13 @@ public final class LstmActorCritic {
         var y = out[0];
         sd.identity("hLast", out[1]);
         sd.identity("cLast", out[2]);
-        var flat = sd.reshape(y, sd.constant(Nd4j.createFromArray(-1L, h)));  // [B*T, H], row b*T + t
+        var flat = sd.reshape(y, sd.constant(Nd4j.createFromArray(-1L, h)));  // [T*B, H], row t*B + b
         var logits = flat.mmul(vars[3]).add(vars[4]);
         var logp = sd.nn().logSoftmax("logp", logits);  // pitfall 1: no dimension argument
         var probs = sd.math().exp(logp).rename("probs");
         var value = sd.reshape("value", flat.mmul(vars[5]).add(vars[6]), sd.constant(Nd4j.createFromArray(-1L)));
 
-        var action = sd.placeHolder("action", dtype, -1, spec.arms());        // one-hot, [B*T, A]
+        var action = sd.placeHolder("action", dtype, -1, spec.arms());        // one-hot, [T*B, A]
         var advantage = sd.placeHolder("advantage", dtype, -1);
         var target = sd.placeHolder("return", dtype, -1);
         var betaE = sd.placeHolder("betaE", dtype);
@@ -192,7 +192,7 @@ public final class LstmActorCritic {
     /** One step for B episodes: inputs [B, in] (row-major), state {h, c}. */
     public Step step(float[] inputs, INDArray[] state) {
         int batch = (int) state[0].size(0);
-        var x = Nd4j.createFromArray(inputs).reshape(batch, 1, spec.inputSize()).castTo(dtype);
+        var x = Nd4j.createFromArray(inputs).reshape(1, batch, spec.inputSize()).castTo(dtype);
         var out = run(Map.of("x", x, "h0", state[0], "c0", state[1]), "probs", "value", "hLast", "cLast");
         return new Step(out.get("probs").castTo(DataType.FLOAT).reshape(-1).toFloatVector(),
                 out.get("value").castTo(DataType.FLOAT).reshape(-1).toFloatVector(),
@@ -206,7 +206,16 @@ public final class LstmActorCritic {
     /** Values of every step of a rollout, from the episode start (to check acting against learning). */
     public float[] values(Rollout rollout) {
         var out = run(rolloutInputs(rollout, 0, 0), "value");
-        return out.get("value").castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        var timeMajor = out.get("value").castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        int b = rollout.batch();
+        int t = rollout.length();
+        var episodeMajor = new float[timeMajor.length];
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < t; j++) {
+                episodeMajor[i * t + j] = timeMajor[j * b + i];
+            }
+        }
+        return episodeMajor;
     }
 
     /** Loss terms of a rollout. */
@@ -237,26 +246,40 @@ public final class LstmActorCritic {
                 out.get("valueLoss").getDouble(0), out.get("entropy").getDouble(0));
     }
 
+    /** The graph's inputs for a rollout; the graph is time-major (row t * B + b), rollouts episode-major. */
     private Map<String, INDArray> rolloutInputs(Rollout r, double betaV, double betaE) {
         int b = r.batch();
         int t = r.length();
-        var in = new HashMap<String, INDArray>();
-        in.put("x", Nd4j.createFromArray(r.inputs()).reshape(b, t, spec.inputSize()).castTo(dtype));
-        in.put("h0", Nd4j.zeros(dtype, b, spec.hidden()));
-        in.put("c0", Nd4j.zeros(dtype, b, spec.hidden()));
-        in.put("mask", Nd4j.createFromArray(r.mask()).castTo(dtype));
-        var oneHot = new float[b * t * spec.arms()];
-        var actions = r.actions();
-        for (int i = 0; i < actions.length; i++) {
-            oneHot[i * spec.arms() + actions[i]] = 1f;
+        int in = spec.inputSize();
+        int arms = spec.arms();
+        var x = new float[b * t * in];
+        var oneHot = new float[b * t * arms];
+        var adv = new float[b * t];
+        var ret = new float[b * t];
+        var mask = new float[b * t];
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < t; j++) {
+                int src = i * t + j;
+                int dst = j * b + i;
+                System.arraycopy(r.inputs(), src * in, x, dst * in, in);
+                oneHot[dst * arms + r.actions()[src]] = 1f;
+                adv[dst] = r.advantages()[src];
+                ret[dst] = r.returns()[src];
+                mask[dst] = r.mask()[src];
+            }
         }
-        in.put("action", Nd4j.createFromArray(oneHot).reshape(b * t, spec.arms()).castTo(dtype));
-        in.put("advantage", Nd4j.createFromArray(r.advantages()).castTo(dtype));
-        in.put("return", Nd4j.createFromArray(r.returns()).castTo(dtype));
-        in.put("betaE", Nd4j.scalar(dtype, betaE));
-        in.put("betaV", Nd4j.scalar(dtype, betaV));
-        in.put("invBatch", Nd4j.scalar(dtype, 1.0 / b));
-        return in;
+        var feed = new HashMap<String, INDArray>();
+        feed.put("x", Nd4j.createFromArray(x).reshape(t, b, in).castTo(dtype));
+        feed.put("h0", Nd4j.zeros(dtype, b, spec.hidden()));
+        feed.put("c0", Nd4j.zeros(dtype, b, spec.hidden()));
+        feed.put("action", Nd4j.createFromArray(oneHot).reshape(b * t, arms).castTo(dtype));
+        feed.put("advantage", Nd4j.createFromArray(adv).castTo(dtype));
+        feed.put("return", Nd4j.createFromArray(ret).castTo(dtype));
+        feed.put("mask", Nd4j.createFromArray(mask).castTo(dtype));
+        feed.put("betaE", Nd4j.scalar(dtype, betaE));
+        feed.put("betaV", Nd4j.scalar(dtype, betaV));
+        feed.put("invBatch", Nd4j.scalar(dtype, 1.0 / b));
+        return feed;
     }
 
     private Map<String, INDArray> run(Map<String, INDArray> inputs, String... outputs) {

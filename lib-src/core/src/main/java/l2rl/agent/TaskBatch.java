@@ -14,10 +14,18 @@ public final class TaskBatch {
     private final Bandit[] bandits;
     private final int[] lastAction;
     private final float[] lastReward;
+    private final int trials;
     private int trial;
 
+    /** Episodes of the agent's own length T. */
     public TaskBatch(AgentSpec spec, Bandit[] bandits) {
+        this(spec, bandits, spec.trials());
+    }
+
+    /** Episodes of {@code trials} trials; the trial input stays t / T with the agent's T. */
+    public TaskBatch(AgentSpec spec, Bandit[] bandits, int trials) {
         this.spec = spec;
+        this.trials = trials;
         this.bandits = bandits.clone();
         for (var b : bandits) {
             if (b.arms() != spec.arms()) {
@@ -38,7 +46,7 @@ public final class TaskBatch {
     }
 
     public boolean done() {
-        return trial >= spec.trials();
+        return trial >= trials;
     }
 
     public Bandit bandit(int slot) {
@@ -63,7 +71,7 @@ public final class TaskBatch {
     /** Pulls {@code actions[b]} in every slot; writes rewards and expected regrets; advances the trial. */
     public void step(int[] actions, float[] rewards, double[] regrets) {
         if (done()) {
-            throw new IllegalStateException("episodes already have their " + spec.trials() + " trials");
+            throw new IllegalStateException("episodes already have their " + trials + " trials");
         }
         for (int b = 0; b < bandits.length; b++) {
             double r = bandits[b].pull(actions[b]);
