@@ -42,6 +42,14 @@ public final class LstmActorCritic {
     private final long[][] shapes;
     private final int[] offsets;
     private final int parameterCount;
+    private final LSTMLayerConfig stepConfig = LSTMLayerConfig.builder()
+            .lstmdataformat(LSTMDataFormat.TNS)
+            .directionMode(LSTMDirectionMode.FWD)
+            .gateAct(LSTMActivations.SIGMOID)
+            .cellAct(LSTMActivations.TANH)
+            .outAct(LSTMActivations.TANH)
+            .retFullSequence(false).retLastH(true).retLastC(true)
+            .build();
 
     public LstmActorCritic(AgentSpec spec) {
         this(spec, DataType.FLOAT);
@@ -189,8 +197,50 @@ public final class LstmActorCritic {
         return new INDArray[] {Nd4j.zeros(dtype, batch, spec.hidden()), Nd4j.zeros(dtype, batch, spec.hidden())};
     }
 
-    /** One step for B episodes: inputs [B, in] (row-major), state {h, c}. */
+    /**
+     * One step for B episodes: inputs [B, in] (row-major), state {h, c}. Runs the LSTM op and the two heads as
+     * four direct ND4J calls on the graph's own parameter arrays (SameDiff's session costs ~0.4 ms per call,
+     * several times the arithmetic at this size); LstmActorCriticTest checks it against the graph.
+     */
     public Step step(float[] inputs, INDArray[] state) {
+        int batch = (int) state[0].size(0);
+        var x = Nd4j.createFromArray(inputs).reshape(1, batch, spec.inputSize()).castTo(dtype);
+        var weights = LSTMLayerWeights.builder().iWeights(param(0)).irWeights(param(1)).iBias(param(2)).build();
+        // The op's INDArray constructor (1.0.0-M2.1) computes the flags right but files the arrays as outputs,
+        // not inputs; so they are cleared and the inputs set here in the native order: x, input weights,
+        // recurrent weights, bias, initial h, initial c.
+        var op = new org.nd4j.linalg.api.ops.impl.layers.recurrent.LSTMLayer(x, state[0], state[1], null, weights,
+                stepConfig);
+        op.clearArrays();
+        op.setInputArguments(x, param(0), param(1), param(2), state[0], state[1]);
+        var out = Nd4j.exec(op);
+        var h = out[0];
+        var logits = h.mmul(param(3)).addiRowVector(param(4)).castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        var values = h.mmul(param(5)).addi(param(6).getDouble(0)).castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        int arms = spec.arms();
+        var probs = new float[logits.length];
+        for (int b = 0; b < batch; b++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < arms; a++) {
+                max = Math.max(max, logits[b * arms + a]);
+            }
+            double sum = 0;
+            for (int a = 0; a < arms; a++) {
+                sum += Math.exp(logits[b * arms + a] - max);
+            }
+            for (int a = 0; a < arms; a++) {
+                probs[b * arms + a] = (float) (Math.exp(logits[b * arms + a] - max) / sum);
+            }
+        }
+        return new Step(probs, values, new INDArray[] {h, out[1]});
+    }
+
+    private INDArray param(int block) {
+        return sd.getVariable(PARAMS[block]).getArr();
+    }
+
+    /** The same step through the SameDiff graph (the reference for {@link #step}). */
+    Step graphStep(float[] inputs, INDArray[] state) {
         int batch = (int) state[0].size(0);
         var x = Nd4j.createFromArray(inputs).reshape(1, batch, spec.inputSize()).castTo(dtype);
         var out = run(Map.of("x", x, "h0", state[0], "c0", state[1]), "probs", "value", "hLast", "cLast");

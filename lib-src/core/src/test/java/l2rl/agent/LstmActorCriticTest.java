@@ -119,6 +119,31 @@ class LstmActorCriticTest {
     }
 
     @Test
+    void directStepMatchesTheGraphStep() {
+        var spec = new AgentSpec(3, 8, 6, true);
+        var net = new LstmActorCritic(spec);
+        net.setParameters(LstmActorCritic.initialParameters(spec, new SplittableRandom(2)));
+        var rng = new SplittableRandom(9);
+        int batch = 4;
+        var direct = net.zeroState(batch);
+        var graph = net.zeroState(batch);
+        for (int t = 0; t < 5; t++) {
+            var x = new float[batch * spec.inputSize()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) rng.nextDouble();
+            }
+            var a = net.step(x, direct);
+            var b = net.graphStep(x, graph);
+            assertArrayEquals(b.probabilities(), a.probabilities(), 1e-6f);
+            assertArrayEquals(b.values(), a.values(), 1e-5f);
+            assertArrayEquals(b.state()[0].reshape(-1).toFloatVector(), a.state()[0].reshape(-1).toFloatVector(), 1e-6f);
+            assertArrayEquals(b.state()[1].reshape(-1).toFloatVector(), a.state()[1].reshape(-1).toFloatVector(), 1e-6f);
+            direct = a.state();
+            graph = b.state();
+        }
+    }
+
+    @Test
     void parametersRoundTrip() {
         var spec = new AgentSpec(2, 5, 10, true);
         var net = new LstmActorCritic(spec);
