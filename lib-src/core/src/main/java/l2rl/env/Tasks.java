@@ -69,12 +69,19 @@ public final class Tasks {
         return family;
     }
 
-    /** The registered ids nearest to {@code id} by edit distance, ignoring case, nearest first. */
+    /**
+     * The registered ids nearest to {@code id} by edit distance, ignoring case: the nearest and any within two
+     * edits of it, at most {@code count}, nearest first.
+     */
     public static List<String> closest(String id, int count) {
         var wanted = id.toLowerCase(Locale.ROOT);
-        var ranked = new java.util.ArrayList<>(REGISTRY.keySet());
-        ranked.sort(Comparator.comparingInt((String known) -> EDIT_DISTANCE.apply(wanted, known.toLowerCase(Locale.ROOT)))
-                .thenComparing(Comparator.naturalOrder()));
-        return Collections.unmodifiableList(ranked.subList(0, Math.min(count, ranked.size())));
+        var distance = new LinkedHashMap<String, Integer>();
+        REGISTRY.keySet().forEach(known -> distance.put(known, EDIT_DISTANCE.apply(wanted, known.toLowerCase(Locale.ROOT))));
+        int nearest = Collections.min(distance.values());
+        return distance.keySet().stream()
+                .filter(known -> distance.get(known) <= nearest + 2)
+                .sorted(Comparator.comparingInt(distance::get))
+                .limit(count)
+                .toList();
     }
 }
