@@ -1,16 +1,20 @@
 package l2rl.kernel;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.PathsHandler;
 
 /**
- * IJava's line magics that add code to a running notebook: {@code %jars} (files or globs), {@code %classpath}
- * (path lists) and {@code %maven} (Maven coordinates).
+ * IJava's line magics that add code to a running notebook: {@code %jars} (jar files, globs, or directories of
+ * jars), {@code %classpath} (class path entries, globs allowed) and {@code %maven} (group:artifact:version).
  */
 final class ClasspathMagics {
 
@@ -24,7 +28,9 @@ final class ClasspathMagics {
 
     void registerIn(MagicsRegistry registry) {
         registry.registerLineMagic("jars", (kernel, args) -> {
-            args.forEach(arg -> add(PathsHandler.splitAndResolveGlobs(arg)));
+            for (String arg : args) {
+                add(PathsHandler.splitAndResolveGlobs(arg).stream().flatMap(ClasspathMagics::jarsIn).toList());
+            }
             return null;
         });
         registry.registerLineMagic("classpath", (kernel, args) -> {
@@ -35,6 +41,18 @@ final class ClasspathMagics {
             addToClasspath.accept(maven.resolve(args));
             return null;
         });
+    }
+
+    /** A jar is itself; a directory stands for the jars directly inside it. */
+    private static Stream<Path> jarsIn(Path path) {
+        if (!Files.isDirectory(path)) {
+            return Stream.of(path);
+        }
+        try (var files = Files.list(path)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void add(List<Path> paths) {

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.AfterAll;
@@ -77,21 +82,38 @@ class L2rlKernelTest {
 
     @Test
     void classpathMagicAddsADirectoryOfClasses() throws Exception {
-        var dir = java.nio.file.Files.createTempDirectory("l2rl-magic");
-        var source = dir.resolve("Added.java");
-        // Cells live in a package, so they cannot see classes of the unnamed package.
-        java.nio.file.Files.writeString(source, "package added; public class Added { public static int answer() { return 42; } }");
-        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, "-d", dir.toString(), source.toString()));
-        kernel.eval("%classpath " + dir);
+        var classes = compile("added", "Added");
+        kernel.eval("%classpath " + classes);
         assertEquals("42", String.valueOf(kernel.eval("added.Added.answer()").getData(MIMEType.TEXT_PLAIN)));
     }
 
     @Test
+    void jarsMagicAddsTheJarsInADirectory() throws Exception {
+        var classes = compile("jarred", "Jarred");
+        var libs = Files.createDirectories(classes.resolve("libs"));
+        try (var jar = new JarOutputStream(Files.newOutputStream(libs.resolve("jarred.jar")))) {
+            jar.putNextEntry(new JarEntry("jarred/Jarred.class"));
+            jar.write(Files.readAllBytes(classes.resolve("jarred/Jarred.class")));
+        }
+        kernel.eval("%jars " + libs);
+        assertEquals("42", String.valueOf(kernel.eval("jarred.Jarred.answer()").getData(MIMEType.TEXT_PLAIN)));
+    }
+
+    @Test
     void mavenMagicResolvesFromTheLocalRepository() {
-        // joda-time is in ~/.m2 (a DL4J build dependency) but not on the kernel's class path.
+        // joda-time 2.1 is in ~/.m2 but not on the kernel's class path, so this needs no network.
         kernel.eval("%maven joda-time:joda-time:2.1");
         var out = kernel.eval("new org.joda.time.LocalDate(2016, 11, 17).getYear()");
         assertEquals("2016", String.valueOf(out.getData(MIMEType.TEXT_PLAIN)));
+    }
+
+    /** Compiles a one-method class into a fresh directory; cells cannot see the unnamed package, so it has one. */
+    private static Path compile(String packageName, String className) throws Exception {
+        var dir = Files.createTempDirectory("l2rl-magic");
+        var source = dir.resolve(className + ".java");
+        Files.writeString(source, "package %s; public class %s { public static int answer() { return 42; } }"
+                .formatted(packageName, className));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()));
+        return dir;
     }
 }
