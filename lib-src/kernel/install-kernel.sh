@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 target="$root/lib-src/kernel/target"
 
 # Never `mvn install`: other checkouts share ~/.m2. The reactor resolves l2rl-core from this checkout.
-mvn -B -q -f "$root/pom.xml" -pl lib-src/kernel -am package -DskipTests \
+mvn -B -q -Dstyle.color=never -f "$root/pom.xml" -pl lib-src/kernel -am package -DskipTests \
     dependency:build-classpath -Dmdep.outputFile="$target/classpath.txt"
 
 jar="$(ls "$target"/l2rl-kernel-*.jar | head -n 1)"
