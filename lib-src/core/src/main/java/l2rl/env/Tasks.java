@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import l2rl.env.TaskFamily.DependentTwoArmed;
 import l2rl.env.TaskFamily.DeterministicArms;
 import l2rl.env.TaskFamily.ElevenArmedWithIndex;
@@ -30,6 +32,7 @@ public final class Tasks {
     public static final List<String> EXPERIMENTS =
             List.of(INDEPENDENT, DEPENDENT_UNIFORM, DEPENDENT_EASY, DEPENDENT_MEDIUM, DEPENDENT_HARD);
 
+    private static final LevenshteinDistance EDIT_DISTANCE = LevenshteinDistance.getDefaultInstance();
     private static final Map<String, TaskFamily> REGISTRY = new LinkedHashMap<>();
 
     static {
@@ -66,32 +69,19 @@ public final class Tasks {
         return family;
     }
 
-    /** The registered ids nearest to {@code id} by edit distance, ignoring case, nearest first. */
+    /**
+     * The registered ids nearest to {@code id} by edit distance, ignoring case: the nearest and any within two
+     * edits of it, at most {@code count}, nearest first.
+     */
     public static List<String> closest(String id, int count) {
         var wanted = id.toLowerCase(Locale.ROOT);
-        var ranked = new java.util.ArrayList<>(REGISTRY.keySet());
-        ranked.sort(Comparator.comparingInt((String known) -> editDistance(wanted, known.toLowerCase(Locale.ROOT)))
-                .thenComparing(Comparator.naturalOrder()));
-        return Collections.unmodifiableList(ranked.subList(0, Math.min(count, ranked.size())));
-    }
-
-    /** Levenshtein distance (insertions, deletions and substitutions each cost 1). */
-    static int editDistance(String a, String b) {
-        var previous = new int[b.length() + 1];
-        var current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        var distance = new LinkedHashMap<String, Integer>();
+        REGISTRY.keySet().forEach(known -> distance.put(known, EDIT_DISTANCE.apply(wanted, known.toLowerCase(Locale.ROOT))));
+        int nearest = Collections.min(distance.values());
+        return distance.keySet().stream()
+                .filter(known -> distance.get(known) <= nearest + 2)
+                .sorted(Comparator.comparingInt(distance::get))
+                .limit(count)
+                .toList();
     }
 }

@@ -9,7 +9,7 @@ public final class UnknownTaskException extends IllegalArgumentException {
 
     public UnknownTaskException(String id, List<String> suggestions) {
         super("unknown task id '" + id + "'; did you mean " + String.join(" or ", suggestions)
-                + "? (all ids: " + String.join(", ", Tasks.ids()) + ")");
+                + "? Valid ids: " + String.join(", ", Tasks.ids()));
         this.id = id;
         this.suggestions = List.copyOf(suggestions);
     }

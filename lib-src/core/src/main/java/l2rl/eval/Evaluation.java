@@ -1,0 +1,50 @@
+package l2rl.eval;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import l2rl.baseline.BanditPolicy;
+import l2rl.env.Bandit;
+import l2rl.env.EpisodeHistory;
+import l2rl.env.Seeds;
+import l2rl.env.TaskSet;
+
+/**
+ * Runs policies on a {@link TaskSet}. Every policy meets the same tasks and the same reward streams
+ * (common random numbers), and its own random choices in episode i come from the same stream whatever
+ * else runs, so results are identical from run to run and across thread counts.
+ */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /** Plays {@code trials} trials of every episode of {@code tasks} with {@code policy}. */
+    public static RegretReport run(BanditPolicy policy, TaskSet tasks, int trials) {
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be at least 1, got " + trials);
+        }
+        var arms = new int[tasks.episodes()][];
+        // Episodes are independent, so they run in parallel; each writes only its own row.
+        IntStream.range(0, tasks.episodes()).parallel()
+                .forEach(e -> arms[e] = playEpisode(policy, tasks.bandit(e), trials,
+                        Seeds.rng(tasks.seed(), "policy", e)));
+        return RegretReport.of(policy.name(), tasks, trials, arms);
+    }
+
+    /** Runs each policy in turn on the same tasks. */
+    public static List<RegretReport> run(List<BanditPolicy> policies, TaskSet tasks, int trials) {
+        return policies.stream().map(policy -> run(policy, tasks, trials)).toList();
+    }
+
+    /** The arms {@code policy} pulls in one episode of {@code trials} trials on {@code task}. */
+    public static int[] playEpisode(BanditPolicy policy, Bandit task, int trials, java.util.SplittableRandom rng) {
+        var history = new EpisodeHistory(task.arms(), trials);
+        var arms = new int[trials];
+        for (int t = 0; t < trials; t++) {
+            int arm = policy.chooseArm(history, rng);
+            arms[t] = arm;
+            history.record(arm, task.pull(arm));
+        }
+        return arms;
+    }
+}

@@ -1,0 +1,146 @@
+package l2rl.eval;
+
+import java.util.Arrays;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+import l2rl.env.Bandit;
+import l2rl.env.TaskSet;
+
+/**
+ * One policy's results on a {@link TaskSet}: expected cumulative regret R_t for t = 1..T, computed from
+ * the arms' true means (not from sampled rewards), and the number of sub-optimal pulls, per episode and
+ * averaged, with a 95% confidence interval over episodes.
+ */
+public final class RegretReport {
+    private final String policy;
+    private final double[][] trialRegret;
+
+    private RegretReport(String policy, double[][] trialRegret) {
+        if (trialRegret.length == 0) {
+            throw new IllegalArgumentException("a report needs at least one episode");
+        }
+        this.policy = policy;
+        this.trialRegret = trialRegret;
+    }
+
+    /**
+     * The report of a policy that pulled {@code arms[episode][trial]} in each episode of {@code tasks}.
+     * A pull's regret is mu* - mu_arm of that episode's task.
+     */
+    public static RegretReport of(String policy, TaskSet tasks, int trials, int[][] arms) {
+        if (arms.length != tasks.episodes()) {
+            throw new IllegalArgumentException(arms.length + " episodes of arms for " + tasks.episodes() + " tasks");
+        }
+        var regret = new double[arms.length][];
+        for (int e = 0; e < arms.length; e++) {
+            if (arms[e].length != trials) {
+                throw new IllegalArgumentException("episode " + e + " has " + arms[e].length + " trials, not " + trials);
+            }
+            Bandit task = tasks.bandit(e);
+            regret[e] = new double[trials];
+            for (int t = 0; t < trials; t++) {
+                regret[e][t] = task.regret(arms[e][t]);
+            }
+        }
+        return new RegretReport(policy, regret);
+    }
+
+    public String policy() {
+        return policy;
+    }
+
+    /** T, the trials per episode. */
+    public int trials() {
+        return trialRegret[0].length;
+    }
+
+    public int episodes() {
+        return trialRegret.length;
+    }
+
+    /** Mean expected cumulative regret over episodes; element t-1 is R_t. */
+    public double[] regretCurve() {
+        var curve = new double[trials()];
+        for (double[] episode : trialRegret) {
+            double cumulative = 0;
+            for (int t = 0; t < curve.length; t++) {
+                cumulative += episode[t];
+                curve[t] += cumulative;
+            }
+        }
+        for (int t = 0; t < curve.length; t++) {
+            curve[t] /= episodes();
+        }
+        return curve;
+    }
+
+    /** Each episode's R_T. */
+    public double[] episodeRegret() {
+        return Arrays.stream(trialRegret).mapToDouble(e -> Arrays.stream(e).sum()).toArray();
+    }
+
+    /** Mean R_T over episodes. */
+    public double regretMean() {
+        return mean(episodeRegret());
+    }
+
+    /** Half-width of the 95% confidence interval of {@link #regretMean()} (Student t over episodes). */
+    public double regretCi95() {
+        return ci95(episodeRegret());
+    }
+
+    /** Each episode's number of sub-optimal pulls. */
+    public int[] episodeSuboptimalPulls() {
+        var pulls = new int[episodes()];
+        for (int e = 0; e < pulls.length; e++) {
+            for (double regret : trialRegret[e]) {
+                pulls[e] += regret > 0 ? 1 : 0;
+            }
+        }
+        return pulls;
+    }
+
+    /** Mean number of sub-optimal pulls per episode. */
+    public double suboptimalPullsMean() {
+        return Arrays.stream(episodeSuboptimalPulls()).average().orElseThrow();
+    }
+
+    /** Whether the pull at {@code trial} of {@code episode} was sub-optimal (the paper's Fig. 2b raster). */
+    public boolean suboptimal(int episode, int trial) {
+        return trialRegret[episode][trial] > 0;
+    }
+
+    /** The same policy's report on episodes {@code from} (inclusive) to {@code to} (exclusive) only. */
+    public RegretReport episodes(int from, int to) {
+        if (from < 0 || to > episodes() || from >= to) {
+            throw new IllegalArgumentException("episode range [" + from + ", " + to + ") of " + episodes());
+        }
+        return new RegretReport(policy, Arrays.copyOfRange(trialRegret, from, to));
+    }
+
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElseThrow();
+    }
+
+    /** Half-width of a 95% Student-t interval for the mean; NaN for fewer than two values. */
+    static double ci95(double[] values) {
+        int n = values.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double standardError = Math.sqrt(squares / (n - 1) / n);
+        return new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * standardError;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%s: R_T = %.3f ± %.3f, %.2f sub-optimal pulls (%d episodes, T = %d)", policy,
+                regretMean(), regretCi95(), suboptimalPullsMean(), episodes(), trials());
+    }
+}

@@ -1,0 +1,119 @@
+package l2rl.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The kernel without Jupyter: what cells render to and what {@code display(...)} publishes. */
+class L2rlKernelTest {
+
+    private static final String CHART = """
+            var chart = new org.knowm.xchart.XYChartBuilder().width(200).height(150).title("t").build();
+            chart.addSeries("s", new double[] {1, 2, 3}, new double[] {3, 1, 2});
+            """;
+    private static final String PNG_BASE64_START = "iVBORw0KGgo";
+
+    private static final List<DisplayData> displayed = new ArrayList<>();
+    private static L2rlKernel kernel;
+
+    @BeforeAll
+    static void startKernel() {
+        kernel = new L2rlKernelBuilder().displayTo(displayed::add).build();
+        kernel.onStartup();
+    }
+
+    @AfterAll
+    static void stopKernel() {
+        kernel.onShutdown(false);
+    }
+
+    @BeforeEach
+    void forgetDisplays() {
+        displayed.clear();
+    }
+
+    @Test
+    void aChartAsTheLastExpressionRendersAsPng() {
+        var out = kernel.eval(CHART + "chart");
+        assertTrue(String.valueOf(out.getData(MIMEType.IMAGE_PNG)).startsWith(PNG_BASE64_START));
+        assertTrue(String.valueOf(out.getData(MIMEType.TEXT_PLAIN)).contains("XYChart"));
+    }
+
+    @Test
+    void displayOfAChartPublishesPngAndLeavesNoValue() {
+        assertNull(kernel.eval(CHART + "display(chart);"));
+        assertEquals(1, displayed.size());
+        assertTrue(String.valueOf(displayed.get(0).getData(MIMEType.IMAGE_PNG)).startsWith(PNG_BASE64_START));
+    }
+
+    @Test
+    void aTableRendersAsHtmlWithAPlainTextFallback() {
+        var out = kernel.eval("""
+                var t = tech.tablesaw.api.Table.create("arms",
+                        tech.tablesaw.api.IntColumn.create("arm", 0, 1),
+                        tech.tablesaw.api.DoubleColumn.create("p", 0.25, 0.75));
+                t""");
+        String html = String.valueOf(out.getData(MIMEType.TEXT_HTML));
+        assertTrue(html.contains("<th>arm</th>") && html.contains("<td>0.75</td>"), html);
+        assertTrue(String.valueOf(out.getData(MIMEType.TEXT_PLAIN)).contains("0.75"));
+        var slice = kernel.eval("new tech.tablesaw.table.TableSlice(t)");
+        assertTrue(String.valueOf(slice.getData(MIMEType.TEXT_HTML)).contains("<td>0.25</td>"));
+    }
+
+    @Test
+    void aBufferedImageRendersAsPng() {
+        var out = kernel.eval("new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB)");
+        assertTrue(String.valueOf(out.getData(MIMEType.IMAGE_PNG)).startsWith(PNG_BASE64_START));
+    }
+
+    @Test
+    void classpathMagicAddsADirectoryOfClasses() throws Exception {
+        var classes = compile("added", "Added");
+        kernel.eval("%classpath " + classes);
+        assertEquals("42", String.valueOf(kernel.eval("added.Added.answer()").getData(MIMEType.TEXT_PLAIN)));
+    }
+
+    @Test
+    void jarsMagicAddsTheJarsInADirectory() throws Exception {
+        var classes = compile("jarred", "Jarred");
+        var libs = Files.createDirectories(classes.resolve("libs"));
+        try (var jar = new JarOutputStream(Files.newOutputStream(libs.resolve("jarred.jar")))) {
+            jar.putNextEntry(new JarEntry("jarred/Jarred.class"));
+            jar.write(Files.readAllBytes(classes.resolve("jarred/Jarred.class")));
+        }
+        kernel.eval("%jars " + libs);
+        assertEquals("42", String.valueOf(kernel.eval("jarred.Jarred.answer()").getData(MIMEType.TEXT_PLAIN)));
+    }
+
+    @Test
+    void mavenMagicResolvesFromTheLocalRepository() {
+        // joda-time 2.1 is in ~/.m2 but not on the kernel's class path, so this needs no network.
+        kernel.eval("%maven joda-time:joda-time:2.1");
+        var out = kernel.eval("new org.joda.time.LocalDate(2016, 11, 17).getYear()");
+        assertEquals("2016", String.valueOf(out.getData(MIMEType.TEXT_PLAIN)));
+    }
+
+    /** Compiles a one-method class into a fresh directory; cells cannot see the unnamed package, so it has one. */
+    private static Path compile(String packageName, String className) throws Exception {
+        var dir = Files.createTempDirectory("l2rl-magic");
+        var source = dir.resolve(className + ".java");
+        Files.writeString(source, "package %s; public class %s { public static int answer() { return 42; } }"
+                .formatted(packageName, className));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()));
+        return dir;
+    }
+}
