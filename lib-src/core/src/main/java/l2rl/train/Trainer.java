@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import l2rl.agent.AgentSpec;
 import l2rl.agent.LstmActorCritic;
+import l2rl.agent.MetaRlAgent;
 import l2rl.agent.Rollout;
 import l2rl.agent.TaskBatch;
 import l2rl.env.Bandit;
@@ -368,7 +369,7 @@ public final class Trainer {
                 var step = net.step(x, state);
                 var probs = step.probabilities();
                 for (int b = 0; b < n; b++) {
-                    act[b] = sample(probs, b * arms, arms, actionRng[b]);
+                    act[b] = MetaRlAgent.sample(probs, b * arms, arms, actionRng[b]);
                     actions[b * trials + t] = act[b];
                     values[b * trials + t] = step.values()[b];
                 }
@@ -449,19 +450,6 @@ public final class Trainer {
             }
         }
         return new Rollout(n, to, x, a, adv, ret, mask);
-    }
-
-    /** Samples an arm from probabilities {@code p[off .. off + arms)}. */
-    static int sample(float[] p, int off, int arms, SplittableRandom rng) {
-        double u = rng.nextDouble();
-        double cumulative = 0;
-        for (int a = 0; a < arms - 1; a++) {
-            cumulative += p[off + a];
-            if (u < cumulative) {
-                return a;
-            }
-        }
-        return arms - 1;
     }
 
     static void writeAtomically(Path file, String text) throws IOException {
