@@ -77,6 +77,25 @@ public final class LstmActorCritic {
         }
         sd = SameDiff.create();
         build();
+        createGradientGraph();
+    }
+
+    private static final Object STDOUT_LOCK = new Object();
+
+    /**
+     * Builds the backward graph now rather than at the first update: SameDiff prints a line per op to
+     * standard output while doing it, which would corrupt a command's table or CSV output.
+     */
+    private void createGradientGraph() {
+        synchronized (STDOUT_LOCK) {
+            var stdout = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(stdout);
+            }
+        }
     }
 
     private void build() {
@@ -134,7 +153,7 @@ public final class LstmActorCritic {
         return parameterCount;
     }
 
-    /** Glorot-uniform LSTM and head weights from {@code rng}; zero biases; a near-uniform initial policy. */
+    /** Glorot-uniform LSTM and head weights from {@code rng}; forget bias 1, other biases 0; pi ~ uniform. */
     public static float[] initialParameters(AgentSpec spec, SplittableRandom rng) {
         var net = new float[spec.parameterCount()];
         int in = spec.inputSize();
@@ -143,6 +162,11 @@ public final class LstmActorCritic {
         int i = 0;
         i = fill(net, i, in * 4 * h, Math.sqrt(6.0 / (in + 4 * h)), rng);
         i = fill(net, i, h * 4 * h, Math.sqrt(6.0 / (h + 4 * h)), rng);
+        // gate order i, f, g, o (LstmActorCriticTest checks it): forget-gate bias 1, so memory lasts from the
+        // start (Jozefowicz et al. 2015) - the agent must integrate evidence over the whole episode
+        for (int k = 0; k < h; k++) {
+            net[i + h + k] = 1f;
+        }
         i += 4 * h;
         i = fill(net, i, h * a, 0.01 * Math.sqrt(6.0 / (h + a)), rng);  // small policy weights: pi ~ uniform
         i += a;
