@@ -42,6 +42,7 @@ public final class LstmActorCritic {
     private final long[][] shapes;
     private final int[] offsets;
     private final int parameterCount;
+    private final double[] heads;  // the flat parameters as last set, read by step() for the two heads
     private final LSTMLayerConfig stepConfig = LSTMLayerConfig.builder()
             .lstmdataformat(LSTMDataFormat.TNS)
             .directionMode(LSTMDirectionMode.FWD)
@@ -72,6 +73,7 @@ public final class LstmActorCritic {
             offsets[i + 1] = offsets[i] + (int) n;
         }
         parameterCount = offsets[shapes.length];
+        heads = new double[parameterCount];
         if (parameterCount != spec.parameterCount()) {
             throw new IllegalStateException("parameter count mismatch");
         }
@@ -183,6 +185,9 @@ public final class LstmActorCritic {
 
     public void setParameters(float[] flat) {
         requireLength(flat.length);
+        for (int i = offsets[3]; i < parameterCount; i++) {
+            heads[i] = dtype == DataType.FLOAT ? flat[i] : (double) flat[i];
+        }
         for (int i = 0; i < PARAMS.length; i++) {
             var arr = sd.getVariable(PARAMS[i]).getArr();
             var part = new float[offsets[i + 1] - offsets[i]];
@@ -193,6 +198,9 @@ public final class LstmActorCritic {
 
     public void setParameters(double[] flat) {
         requireLength(flat.length);
+        for (int i = offsets[3]; i < parameterCount; i++) {
+            heads[i] = dtype == DataType.FLOAT ? (float) flat[i] : flat[i];
+        }
         for (int i = 0; i < PARAMS.length; i++) {
             var arr = sd.getVariable(PARAMS[i]).getArr();
             var part = new double[offsets[i + 1] - offsets[i]];
@@ -239,22 +247,36 @@ public final class LstmActorCritic {
         op.setInputArguments(x, param(0), param(1), param(2), state[0], state[1]);
         var out = Nd4j.exec(op);
         var h = out[0];
-        var logits = h.mmul(param(3)).addiRowVector(param(4)).castTo(DataType.FLOAT).reshape(-1).toFloatVector();
-        var values = h.mmul(param(5)).addi(param(6).getDouble(0)).castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        var hv = h.castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        // The heads are 2 x 48 multiply-adds per episode: cheaper in Java than four more native calls.
         int arms = spec.arms();
-        var probs = new float[logits.length];
+        int hid = spec.hidden();
+        var probs = new float[batch * arms];
+        var values = new float[batch];
+        var logits = new double[arms];
         for (int b = 0; b < batch; b++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int a = 0; a < arms; a++) {
-                max = Math.max(max, logits[b * arms + a]);
+                double z = heads[offsets[4] + a];
+                for (int j = 0; j < hid; j++) {
+                    z += hv[b * hid + j] * heads[offsets[3] + j * arms + a];
+                }
+                logits[a] = z;
+                max = Math.max(max, z);
             }
             double sum = 0;
             for (int a = 0; a < arms; a++) {
-                sum += Math.exp(logits[b * arms + a] - max);
+                logits[a] = Math.exp(logits[a] - max);
+                sum += logits[a];
             }
             for (int a = 0; a < arms; a++) {
-                probs[b * arms + a] = (float) (Math.exp(logits[b * arms + a] - max) / sum);
+                probs[b * arms + a] = (float) (logits[a] / sum);
             }
+            double v = heads[offsets[6]];
+            for (int j = 0; j < hid; j++) {
+                v += hv[b * hid + j] * heads[offsets[5] + j];
+            }
+            values[b] = (float) v;
         }
         return new Step(probs, values, new INDArray[] {h, out[1]});
     }
