@@ -271,7 +271,7 @@ public final class Trainer {
             log.row(episodesDone, episodesDone * config.trials(), window.rewardSum / window.episodes,
                     window.regretSum / window.episodes, window.policyLoss / window.updates,
                     window.valueLoss / window.updates, window.entropyPerTrial / window.updates,
-                    config.betaE(episodesDone), config.learningRate(), wallSeconds());
+                    config.betaE(episodesDone), config.learningRate(episodesDone), wallSeconds());
             window.clear();
         }
         if (listener != null) {
@@ -372,6 +372,7 @@ public final class Trainer {
             double regretSum = 0;
             var losses = new Window();
             double betaE = config.betaE(first);
+            double lr = config.learningRate(first);
             var state = net.zeroState(n);
             int rolloutStart = 0;
             long clock = System.nanoTime();
@@ -403,7 +404,7 @@ public final class Trainer {
                     advantages(rolloutStart, t + 1, trials, n, rewards, values, bootstrap, advantages, returns);
                     var rollout = rollout(n, rolloutStart, t + 1, trials, inputs, actions, advantages, returns);
                     var l = net.gradient(rollout, config.betaV(), betaE, gradient);
-                    server.apply(gradient, config.learningRate(), params);
+                    server.apply(gradient, lr, params);
                     net.setParameters(params);
                     losses.updates++;
                     losses.policyLoss += l.policyLoss();

@@ -21,6 +21,7 @@ class TrainConfigTest {
         assertEquals(20_000, c.episodes());
         assertEquals(100, c.trials());
         assertEquals(100, c.rollout());
+        assertEquals(0.004, c.learningRate());
         assertTrue(c.meta());
         assertTrue(c.rewardInput());
     }
