@@ -16,6 +16,8 @@ START=$(date +%s.%N)
 "${TRAIN[@]}"
 END=$(date +%s.%N)
 rm -rf "$DIR"; mv "$DIR.tmp" "$DIR"
+# keep the final checkpoint only
+ls "$DIR"/checkpoints/checkpoint-*.zip | sort | head -n -1 | xargs -r rm -f
 sed -i "s#$DIR.tmp#$DIR#g" "$DIR/config.properties" 2>/dev/null || true
 EVAL=(./l2rl evaluate -e "$TASK" -l "$DIR" --episodes 300 --seed "$EVAL_SEED" --format csv)
 CSV=$("${EVAL[@]}")
@@ -29,7 +31,7 @@ cat > "$DIR/provenance.json" <<JSON
   "command": "$(printf '%s ' "${TRAIN[@]}" | sed "s#$DIR.tmp#$DIR#; s/ *$//")",
   "seed": $SEED,
   "git_commit": "$(git rev-parse HEAD)",
-  "wall_seconds": $(printf '%.1f' "$(echo "$END - $START" | bc)"),
+  "wall_seconds": $(python3 -c "print(round($END - $START, 1))"),
   "load_average_after": "$LOAD",
   "episodes": $EPISODES,
   "workers": $WORKERS,

@@ -23,6 +23,7 @@ class LearningTest {
                 workers = 1
                 episodes = 2400
                 learningRate = 0.003
+                learningRateEnd = 0.003
                 betaEStart = 0.2
                 betaEAnnealFraction = 0.5
                 checkpointEvery = 0
