@@ -6,8 +6,9 @@ package l2rl.agent;
  * advantages and returns computed from the rewards and the values seen while acting. {@code mask} is 1 on
  * the trials this update trains on (the last rollout's) and 0 on earlier ones, which are replayed only to
  * rebuild the recurrent state: learning always starts from the episode's start state, exactly as acting
- * did. (SameDiff 1.0.0-M2.1's LSTM backward pass is wrong for a non-zero initial state — see
- * LstmActorCriticTest — so a truncated rollout is trained by replaying its episode's earlier trials.)
+ * did. (Measured: SameDiff 1.0.0-M2.1's lstmLayer backward pass disagrees with finite differences for a
+ * non-zero initial state, while it agrees from a zero state, so a truncated rollout is trained by replaying its
+ * episode's earlier trials from the start.)
  */
 public record Rollout(int batch, int length, float[] inputs, int[] actions, float[] advantages, float[] returns,
         float[] mask) {

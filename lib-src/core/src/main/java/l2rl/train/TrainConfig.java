@@ -22,10 +22,12 @@ import l2rl.env.Tasks;
  *
  * @param task              task family id (see {@link Tasks#ids()}); default the independent-arms bandit
  * @param hidden            LSTM units; the paper's 48
- * @param gamma             discount of the returns; 0.9. Public reimplementations use 0.8-0.9 (the paper sampled it).
- *                          A bandit's actions change later rewards only through what they reveal, so returns
- *                          mainly serve as the value of information; 0.9 looks ~10 trials ahead, enough for
- *                          exploration to pay on T = 100 while keeping the variance of the returns moderate
+ * @param gamma             discount of the returns; 0.8, the low end of the 0.8-0.9 that public reimplementations
+ *                          use (the paper sampled it). A bandit's actions change later rewards only through what
+ *                          they reveal, and that information pays within a few trials, so a short horizon loses
+ *                          little while it cuts the variance of the returns. Measured with 20,000 episodes
+ *                          (held-out regret, 1000 episodes): independent 3.6 at 0.8 vs 4.7 at 0.9 (0.95 and
+ *                          0.99 learned slower still); easy 0.83 vs 2.6; hard 4.7 vs 8.4 (0.7: 10.1, at chance)
  * @param gaeLambda         GAE lambda; 1.0 = plain n-step returns bootstrapped at the rollout end (A3C)
  * @param learningRate      optimizer step size at the start; 0.004 with Adam. Measured on the independent
  *                          family (20,000 episodes, batch 8): 0.001 had barely left chance (regret ~15 at half
@@ -91,7 +93,7 @@ public record TrainConfig(
     static {
         DEFAULTS.put("task", Tasks.INDEPENDENT);
         DEFAULTS.put("hidden", "48");
-        DEFAULTS.put("gamma", "0.9");
+        DEFAULTS.put("gamma", "0.8");
         DEFAULTS.put("gaeLambda", "1.0");
         DEFAULTS.put("learningRate", "0.004");
         DEFAULTS.put("learningRateEnd", "0.0");

@@ -17,6 +17,7 @@ class LearningTest {
         var config = TrainConfig.parse("""
                 task = BanditTwoArmedDependentEasy-v0
                 hidden = 16
+                gamma = 0.9
                 trials = 20
                 rollout = 20
                 batch = 8
