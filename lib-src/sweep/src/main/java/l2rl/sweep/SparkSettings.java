@@ -40,7 +40,10 @@ public final class SparkSettings {
                 // One ND4J op thread per run: parallelism comes from Spark's tasks (DESIGN.md, decision 3).
                 .set("spark.executorEnv.OMP_NUM_THREADS", "1")
                 .set("spark.executor.extraJavaOptions", "-XX:+UseSerialGC -Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
-        if (!isLocal(master)) {
+        if (isLocal(master)) {
+            // Everything is in this JVM: listen on loopback only, whatever the host name resolves to.
+            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        } else {
             conf.set("spark.jars", String.join(",", shippedClasspath(jarDir)));
         }
         overrides.forEach(conf::set);

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,22 +40,22 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-l", "--logdir"}, required = true, paramLabel = "SWEEPDIR", description = "sweep directory: run records, results.csv, top5.txt; rerun to resume")
     Path sweepDir;
 
-    @Option(names = "--runs", defaultValue = "100", description = "(lr, gamma) settings, one training run each (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "100", description = "(lr, gamma) settings, one training run each (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--episodes", defaultValue = "20000", description = "training episodes per run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "20000", description = "training episodes per run (default: ${DEFAULT-VALUE})")
     int episodes;
 
     @Option(names = {"-n", "--trials"}, paramLabel = "TRIALS", description = "trials per episode T (default: 100)")
     Integer trials;
 
-    @Option(names = "--seed", defaultValue = "1", description = "root seed of the sweep; settings and run seeds derive from it (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "root seed of the sweep; settings and run seeds derive from it (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--master", defaultValue = "local[*]", description = "Spark master: local[*], local[N] or spark://host:port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master: local[*], local[N] or spark://host:port (default: ${DEFAULT-VALUE})")
     String master;
 
-    @Option(names = "--max-failures", defaultValue = "3", description = "attempts per run before it is recorded as failed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-failures", paramLabel = "N", defaultValue = "3", description = "attempts per run before it is recorded as failed (default: ${DEFAULT-VALUE})")
     int maxFailures;
 
     @Option(names = "--config", paramLabel = "FILE", description = "a key = value file overriding TrainConfig defaults for every run")
@@ -62,9 +65,12 @@ public final class SweepCommand implements Callable<Integer> {
     Map<String, String> sparkConf = new LinkedHashMap<>();
 
     public static void main(String[] args) {
-        var cli = Main.commandLine();
-        cli.addSubcommand(new SweepCommand());
-        System.exit(cli.execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The l2rl command line with this subcommand: the same help, usage errors and exit codes. */
+    public static CommandLine commandLine() {
+        return Main.commandLine().addSubcommand(new SweepCommand());
     }
 
     @Override
@@ -88,7 +94,7 @@ public final class SweepCommand implements Callable<Integer> {
 
         var directory = new SweepDirectory(sweepDir);
         var jarDir = Files.createTempDirectory("l2rl-sweep-jars");
-        java.util.List<RunResult> results;
+        List<RunResult> results;
         try {
             results = Sweep.of(plan, directory, err).run(SparkSettings.of(master, maxFailures, sparkConf, jarDir));
         } catch (SweepDirectory.ForeignSweepException e) {
@@ -133,7 +139,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
-            for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (var p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
