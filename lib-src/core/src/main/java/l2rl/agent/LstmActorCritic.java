@@ -42,6 +42,7 @@ public final class LstmActorCritic {
     private final long[][] shapes;
     private final int[] offsets;
     private final int parameterCount;
+    private final double[] heads;  // the flat parameters as last set, read by step() for the two heads
     private final LSTMLayerConfig stepConfig = LSTMLayerConfig.builder()
             .lstmdataformat(LSTMDataFormat.TNS)
             .directionMode(LSTMDirectionMode.FWD)
@@ -72,11 +73,31 @@ public final class LstmActorCritic {
             offsets[i + 1] = offsets[i] + (int) n;
         }
         parameterCount = offsets[shapes.length];
+        heads = new double[parameterCount];
         if (parameterCount != spec.parameterCount()) {
             throw new IllegalStateException("parameter count mismatch");
         }
         sd = SameDiff.create();
         build();
+        createGradientGraph();
+    }
+
+    private static final Object STDOUT_LOCK = new Object();
+
+    /**
+     * Builds the backward graph now rather than at the first update: SameDiff prints a line per op to
+     * standard output while doing it, which would corrupt a command's table or CSV output.
+     */
+    private void createGradientGraph() {
+        synchronized (STDOUT_LOCK) {
+            var stdout = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(stdout);
+            }
+        }
     }
 
     private void build() {
@@ -134,7 +155,7 @@ public final class LstmActorCritic {
         return parameterCount;
     }
 
-    /** Glorot-uniform LSTM and head weights from {@code rng}; zero biases; a near-uniform initial policy. */
+    /** Glorot-uniform LSTM and head weights from {@code rng}; forget bias 1, other biases 0; pi ~ uniform. */
     public static float[] initialParameters(AgentSpec spec, SplittableRandom rng) {
         var net = new float[spec.parameterCount()];
         int in = spec.inputSize();
@@ -143,6 +164,11 @@ public final class LstmActorCritic {
         int i = 0;
         i = fill(net, i, in * 4 * h, Math.sqrt(6.0 / (in + 4 * h)), rng);
         i = fill(net, i, h * 4 * h, Math.sqrt(6.0 / (h + 4 * h)), rng);
+        // gate order i, f, g, o (LstmActorCriticTest checks it): forget-gate bias 1, so memory lasts from the
+        // start (Jozefowicz et al. 2015) - the agent must integrate evidence over the whole episode
+        for (int k = 0; k < h; k++) {
+            net[i + h + k] = 1f;
+        }
         i += 4 * h;
         i = fill(net, i, h * a, 0.01 * Math.sqrt(6.0 / (h + a)), rng);  // small policy weights: pi ~ uniform
         i += a;
@@ -159,6 +185,9 @@ public final class LstmActorCritic {
 
     public void setParameters(float[] flat) {
         requireLength(flat.length);
+        for (int i = offsets[3]; i < parameterCount; i++) {
+            heads[i] = dtype == DataType.FLOAT ? flat[i] : (double) flat[i];
+        }
         for (int i = 0; i < PARAMS.length; i++) {
             var arr = sd.getVariable(PARAMS[i]).getArr();
             var part = new float[offsets[i + 1] - offsets[i]];
@@ -169,6 +198,9 @@ public final class LstmActorCritic {
 
     public void setParameters(double[] flat) {
         requireLength(flat.length);
+        for (int i = offsets[3]; i < parameterCount; i++) {
+            heads[i] = dtype == DataType.FLOAT ? (float) flat[i] : flat[i];
+        }
         for (int i = 0; i < PARAMS.length; i++) {
             var arr = sd.getVariable(PARAMS[i]).getArr();
             var part = new double[offsets[i + 1] - offsets[i]];
@@ -215,22 +247,36 @@ public final class LstmActorCritic {
         op.setInputArguments(x, param(0), param(1), param(2), state[0], state[1]);
         var out = Nd4j.exec(op);
         var h = out[0];
-        var logits = h.mmul(param(3)).addiRowVector(param(4)).castTo(DataType.FLOAT).reshape(-1).toFloatVector();
-        var values = h.mmul(param(5)).addi(param(6).getDouble(0)).castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        var hv = h.castTo(DataType.FLOAT).reshape(-1).toFloatVector();
+        // The heads are 2 x 48 multiply-adds per episode: cheaper in Java than four more native calls.
         int arms = spec.arms();
-        var probs = new float[logits.length];
+        int hid = spec.hidden();
+        var probs = new float[batch * arms];
+        var values = new float[batch];
+        var logits = new double[arms];
         for (int b = 0; b < batch; b++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int a = 0; a < arms; a++) {
-                max = Math.max(max, logits[b * arms + a]);
+                double z = heads[offsets[4] + a];
+                for (int j = 0; j < hid; j++) {
+                    z += hv[b * hid + j] * heads[offsets[3] + j * arms + a];
+                }
+                logits[a] = z;
+                max = Math.max(max, z);
             }
             double sum = 0;
             for (int a = 0; a < arms; a++) {
-                sum += Math.exp(logits[b * arms + a] - max);
+                logits[a] = Math.exp(logits[a] - max);
+                sum += logits[a];
             }
             for (int a = 0; a < arms; a++) {
-                probs[b * arms + a] = (float) (Math.exp(logits[b * arms + a] - max) / sum);
+                probs[b * arms + a] = (float) (logits[a] / sum);
             }
+            double v = heads[offsets[6]];
+            for (int j = 0; j < hid; j++) {
+                v += hv[b * hid + j] * heads[offsets[5] + j];
+            }
+            values[b] = (float) v;
         }
         return new Step(probs, values, new INDArray[] {h, out[1]});
     }

@@ -33,6 +33,19 @@ public final class Agents {
         return Checkpoint.read(newest);
     }
 
+    /**
+     * Saves {@code agent} as a checkpoint file that {@link #load} and {@code l2rl evaluate} accept, with
+     * {@code config} describing it and a fresh optimizer state (training would restart its moments).
+     */
+    public static void save(MetaRlAgent agent, TrainConfig config, long episodes, Path file) throws IOException {
+        if (!config.agentSpec().equals(agent.spec())) {
+            throw new IllegalArgumentException("config describes " + config.agentSpec() + ", agent is " + agent.spec());
+        }
+        int n = agent.spec().parameterCount();
+        new Checkpoint(config, episodes, 0, 0, agent.parameters(), config.optimizer(), 0, new double[n],
+                new double[n]).write(file);
+    }
+
     public static MetaRlAgent fromCheckpoint(Checkpoint c) {
         return new MetaRlAgent(c.config().agentSpec(), c.parameters());
     }

@@ -52,7 +52,7 @@ public final class Trainer {
 
     /** What a finished (or stopped) run reached. */
     public record Result(long episodes, long updates, double wallSeconds, boolean stopped, Path checkpoint,
-            double actSeconds, double learnSeconds) {
+            double actSeconds, double learnSeconds, double workerCpuSeconds) {
     }
 
     private final TrainConfig config;
@@ -176,11 +176,14 @@ public final class Trainer {
             }
             double act = 0;
             double learn = 0;
+            double cpu = 0;
             for (var w : workers) {
                 act += w.actNanos / 1e9;
                 learn += w.learnNanos / 1e9;
+                cpu += w.cpuNanos / 1e9;
             }
-            return new Result(episodesDone, server.updates(), wallSeconds(), stopRequested, lastCheckpoint, act, learn);
+            return new Result(episodesDone, server.updates(), wallSeconds(), stopRequested, lastCheckpoint, act, learn,
+                    cpu);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("training interrupted", e);
@@ -314,6 +317,7 @@ public final class Trainer {
         private final double[] gradient = new double[spec.parameterCount()];
         private long actNanos;    // time in acting: encoding, forward steps, sampling, stepping the bandits
         private long learnNanos;  // time in learning: returns, backward pass, parameter server, refresh
+        private long cpuNanos;    // CPU time of the worker's thread (robust to a loaded machine)
 
         Worker() {
             System.arraycopy(server.parameters(), 0, params, 0, params.length);
@@ -321,6 +325,16 @@ public final class Trainer {
         }
 
         void runUntil(long end) {
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = mx.getCurrentThreadCpuTime();
+            try {
+                runSegment(end);
+            } finally {
+                cpuNanos += mx.getCurrentThreadCpuTime() - cpuStart;
+            }
+        }
+
+        private void runSegment(long end) {
             // refresh from the global parameters (another segment or worker may have moved them)
             System.arraycopy(server.parameters(), 0, params, 0, params.length);
             net.setParameters(params);

@@ -47,14 +47,17 @@ public final class TrainingBench {
         var config = TrainConfig.defaults().with(java.util.Map.of("task", Tasks.INDEPENDENT,
                 "workers", Integer.toString(workers), "batch", Integer.toString(batch),
                 "episodes", Integer.toString(workers * batch * batchesPerWorker), "checkpointEvery", "0"));
+        long gcBefore = gcMillis();
         var result = Trainer.create(config, null, null).run();
+        long gc = gcMillis() - gcBefore;
         long steps = result.episodes() * config.trials();
         double total = steps / result.wallSeconds();
         if (batchesPerWorker > 1) {
             out.printf(Locale.ROOT, "  trainer w=%d: %,.0f env steps/s (acting %,.0f, learning %,.0f steps per "
-                    + "worker-second; %.0f%% of time acting), load %s%n", workers, total, steps / result.actSeconds(),
-                    steps / result.learnSeconds(), 100 * result.actSeconds() / (result.actSeconds()
-                            + result.learnSeconds()), load());
+                    + "worker-second; %.0f%% of time acting); worker CPU %.1f us/step, GC %.1f%% of wall; load %s%n",
+                    workers, total, steps / result.actSeconds(), steps / result.learnSeconds(),
+                    100 * result.actSeconds() / (result.actSeconds() + result.learnSeconds()),
+                    1e6 * result.workerCpuSeconds() / steps, 100.0 * gc / 1000 / result.wallSeconds(), load());
         }
         return total;
     }
@@ -127,6 +130,14 @@ public final class TrainingBench {
             learn += t2 - t1;
         }
         return new long[] {act, learn};
+    }
+
+    static long gcMillis() {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     static String load() {
