@@ -5,7 +5,6 @@ import java.util.stream.IntStream;
 
 import l2rl.baseline.BanditPolicy;
 import l2rl.env.Bandit;
-import l2rl.env.EpisodeHistory;
 import l2rl.env.Seeds;
 import l2rl.env.TaskSet;
 
@@ -38,13 +37,6 @@ public final class Evaluation {
 
     /** The arms {@code policy} pulls in one episode of {@code trials} trials on {@code task}. */
     public static int[] playEpisode(BanditPolicy policy, Bandit task, int trials, java.util.SplittableRandom rng) {
-        var history = new EpisodeHistory(task.arms(), trials);
-        var arms = new int[trials];
-        for (int t = 0; t < trials; t++) {
-            int arm = policy.chooseArm(history, rng);
-            arms[t] = arm;
-            history.record(arm, task.pull(arm));
-        }
-        return arms;
+        return EpisodeTrace.play(policy, task, trials, rng).arms();
     }
 }
