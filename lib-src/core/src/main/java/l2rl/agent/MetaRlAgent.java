@@ -1,0 +1,95 @@
+package l2rl.agent;
+
+import java.util.SplittableRandom;
+
+import l2rl.env.Bandit;
+import l2rl.env.Seeds;
+import l2rl.env.TaskSet;
+
+/**
+ * A trained meta-RL agent with frozen weights: it acts on new tasks with its LSTM state as its only memory
+ * (SB3's {@code predict}; {@code learn}, {@code save} and {@code load} live in {@code l2rl.train.Agents}).
+ */
+public final class MetaRlAgent {
+    private final AgentSpec spec;
+    private final float[] parameters;
+    private final ThreadLocal<LstmActorCritic> nets;
+
+    public MetaRlAgent(AgentSpec spec, float[] parameters) {
+        if (parameters.length != spec.parameterCount()) {
+            throw new IllegalArgumentException("agent needs " + spec.parameterCount() + " parameters, got "
+                    + parameters.length);
+        }
+        this.spec = spec;
+        this.parameters = parameters.clone();
+        this.nets = ThreadLocal.withInitial(() -> {
+            var net = new LstmActorCritic(spec);
+            net.setParameters(this.parameters);
+            return net;
+        });
+    }
+
+    public AgentSpec spec() {
+        return spec;
+    }
+
+    public float[] parameters() {
+        return parameters.clone();
+    }
+
+    /**
+     * Plays every episode of {@code tasks} for {@code trials} trials, {@code batch} episodes at a time, and
+     * returns the arms pulled, arms[episode][trial]. Actions are sampled from the policy with stream
+     * {@code Seeds.rng(seed, "agent-action", episode)}, so results do not depend on the batch size.
+     */
+    public int[][] predict(TaskSet tasks, int trials, long seed, int batch) {
+        var arms = new int[tasks.episodes()][];
+        for (int first = 0; first < tasks.episodes(); first += batch) {
+            int n = Math.min(batch, tasks.episodes() - first);
+            var bandits = new Bandit[n];
+            var rngs = new SplittableRandom[n];
+            for (int b = 0; b < n; b++) {
+                bandits[b] = tasks.bandit(first + b);
+                rngs[b] = Seeds.rng(seed, "agent-action", first + b);
+            }
+            var played = play(bandits, trials, rngs);
+            System.arraycopy(played, 0, arms, first, n);
+        }
+        return arms;
+    }
+
+    /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */
+    public int[][] play(Bandit[] bandits, int trials, SplittableRandom[] rngs) {
+        var net = nets.get();
+        int n = bandits.length;
+        var env = new TaskBatch(spec, bandits, trials);
+        var state = net.zeroState(n);
+        var arms = new int[n][trials];
+        var act = new int[n];
+        var rewards = new float[n];
+        var regrets = new double[n];
+        for (int t = 0; t < trials; t++) {
+            var step = net.step(env.observe(), state);
+            for (int b = 0; b < n; b++) {
+                act[b] = sample(step.probabilities(), b * spec.arms(), spec.arms(), rngs[b]);
+                arms[b][t] = act[b];
+            }
+            env.step(act, rewards, regrets);
+            state = step.state();
+        }
+        return arms;
+    }
+
+    /** Samples an arm from probabilities {@code p[off .. off + arms)} with one uniform draw. */
+    public static int sample(float[] p, int off, int arms, SplittableRandom rng) {
+        double u = rng.nextDouble();
+        double cumulative = 0;
+        for (int a = 0; a < arms - 1; a++) {
+            cumulative += p[off + a];
+            if (u < cumulative) {
+                return a;
+            }
+        }
+        return arms - 1;
+    }
+}

@@ -1,0 +1,230 @@
+package l2rl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import l2rl.train.Checkpoint;
+import l2rl.train.ConfigException;
+import l2rl.train.TrainConfig;
+import l2rl.train.Trainer;
+
+/**
+ * Trains a meta-RL agent (A2C with one worker, A3C with several) and writes a run directory: the config used,
+ * the training log and checkpoints. Ctrl-C stops at the next batch boundary and saves a checkpoint;
+ * {@code --resume} continues from the newest one.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train the meta-RL agent (LSTM actor-critic, A2C/A3C) on a task family.")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ID", description = "task id, e.g. BanditTwoArmedDependentEasy-v0 (see `l2rl tasks`)")
+    String taskId;
+
+    @Option(names = {"-l", "--logdir"}, required = true, paramLabel = "LOGDIR", description = "run directory (config, training log, checkpoints)")
+    Path logDir;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "WORKERS", description = "A3C worker threads; 1 = A2C (default: 2)")
+    Integer workers;
+
+    @Option(names = {"-n", "--trials"}, paramLabel = "TRIALS", description = "trials per episode T (default: 100)")
+    Integer trials;
+
+    @Option(names = "--episodes", description = "training episodes (default: 20000)")
+    Integer episodes;
+
+    @Option(names = "--batch", description = "episodes each worker plays side by side per update (default: 16)")
+    Integer batch;
+
+    @Option(names = "--seed", description = "root seed (default: 1)")
+    Long seed;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "a key = value file overriding any TrainConfig default; flags override the file")
+    Path configFile;
+
+    @Option(names = "--resume", description = "continue the run in LOGDIR from its newest checkpoint")
+    boolean resume;
+
+    @Option(names = {"-m", "--meta"}, description = "a new task every episode (the default; accepted for compatibility)")
+    boolean meta;
+
+    @Option(names = "--fixed-task", description = "train on one fixed task drawn from the family instead")
+    boolean fixedTask;
+
+    @Option(names = "--no-reward-input", description = "withhold the reward input (always 0): the paper's control")
+    boolean noRewardInput;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        var err = spec.commandLine().getErr();
+        UsageErrors.taskFamily(spec, taskId);
+        if (workers != null) {
+            UsageErrors.requireInRange(spec, "-w/--workers", workers, 1, 64);
+        }
+        if (trials != null) {
+            UsageErrors.requireInRange(spec, "-n/--trials", trials, 1, 100_000);
+        }
+        if (episodes != null) {
+            UsageErrors.requireInRange(spec, "--episodes", episodes, 1, 1_000_000_000);
+        }
+        if (batch != null) {
+            UsageErrors.requireInRange(spec, "--batch", batch, 1, 4096);
+        }
+        if (meta && fixedTask) {
+            return fail(err, "-m/--meta and --fixed-task contradict each other; choose one");
+        }
+        TrainConfig config;
+        try {
+            config = resolveConfig();
+        } catch (ConfigException e) {
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, "cannot read --config file: " + e.getMessage());
+        }
+
+        Trainer trainer;
+        try {
+            if (resume) {
+                trainer = Trainer.resume(config, logDir, progress(err, config));
+            } else {
+                if (!Checkpoint.list(logDir).isEmpty()) {
+                    return fail(err, "LOGDIR " + logDir + " already holds a run with checkpoints; use --resume to "
+                            + "continue it or choose another directory");
+                }
+                trainer = Trainer.create(config, logDir, progress(err, config));
+            }
+        } catch (Checkpoint.CheckpointException e) {
+            return fail(err, "cannot resume: " + e.getMessage());
+        }
+
+        var hook = new Thread(() -> {
+            trainer.requestStop();
+            try {
+                trainer.awaitFinished();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "l2rl-train-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Trainer.Result result;
+        try {
+            result = trainer.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for run() to return
+            }
+        }
+        if (!quiet) {
+            err.println();
+        }
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s %d episodes (%d updates) in %.1f s; checkpoint %s%n",
+                result.stopped() ? "stopped after" : "trained", result.episodes(), result.updates(),
+                result.wallSeconds(), result.checkpoint());
+        if (result.stopped()) {
+            out.println("continue with: l2rl train -e " + taskId + " -l " + logDir + " --resume");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private TrainConfig resolveConfig() throws IOException {
+        var overrides = new LinkedHashMap<String, String>();
+        TrainConfig base = TrainConfig.defaults();
+        if (resume) {
+            var saved = logDir.resolve("config.properties");
+            if (Files.isRegularFile(saved)) {
+                overrides.putAll(TrainConfig.readOverrides(saved));
+            }
+        }
+        if (configFile != null) {
+            if (!Files.isRegularFile(configFile)) {
+                throw new IOException("no file " + configFile);
+            }
+            overrides.putAll(TrainConfig.readOverrides(configFile));
+        }
+        overrides.put("task", taskId);
+        if (workers != null) {
+            overrides.put("workers", workers.toString());
+        }
+        if (trials != null) {
+            overrides.put("trials", trials.toString());
+            if (!overrides.containsKey("rollout") || Integer.parseInt(overrides.get("rollout").trim()) > trials) {
+                overrides.put("rollout", trials.toString());
+            }
+        }
+        if (episodes != null) {
+            overrides.put("episodes", episodes.toString());
+        }
+        if (batch != null) {
+            overrides.put("batch", batch.toString());
+        }
+        if (seed != null) {
+            overrides.put("seed", seed.toString());
+        }
+        if (fixedTask) {
+            overrides.put("meta", "false");
+        }
+        if (meta) {
+            overrides.put("meta", "true");
+        }
+        if (noRewardInput) {
+            overrides.put("rewardInput", "false");
+        }
+        return base.with(overrides);
+    }
+
+    private Trainer.Listener progress(PrintWriter err, TrainConfig config) {
+        if (quiet) {
+            return null;
+        }
+        return new Trainer.Listener() {
+            private long lastPrint;
+            private long firstEpisodes = -1;
+            private double firstWall;
+
+            @Override
+            public void progress(long done, long total, double wall, double regret) {
+                long now = System.nanoTime();
+                if (firstEpisodes < 0) {
+                    firstEpisodes = done;
+                    firstWall = wall;
+                }
+                if (now - lastPrint < TimeUnit.MILLISECONDS.toNanos(250) && done < total) {
+                    return;
+                }
+                lastPrint = now;
+                double rate = wall > firstWall ? (done - firstEpisodes) / (wall - firstWall) : 0;
+                long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+                int width = 30;
+                int filled = (int) (width * done / Math.max(1, total));
+                err.printf(Locale.ROOT, "\r[%s%s] %,d/%,d episodes  %.0f ep/s  ETA %d:%02d  regret %.2f ",
+                        "#".repeat(filled), ".".repeat(width - filled), done, total, rate, eta / 60, eta % 60, regret);
+                err.flush();
+            }
+        };
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("l2rl train: " + message);
+        err.flush();
+        return UsageErrors.EXIT_CODE;
+    }
+}

@@ -1,0 +1,63 @@
+package l2rl.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class TrainConfigTest {
+
+    @Test
+    void defaultsAreThePapersWhereItStatesThem() {
+        var c = TrainConfig.defaults();
+        assertEquals(48, c.hidden());
+        assertEquals(0.05, c.betaV());
+        assertEquals(1.0, c.betaEStart());
+        assertEquals(0.0, c.betaEEnd());
+        assertEquals(20_000, c.episodes());
+        assertEquals(100, c.trials());
+        assertEquals(100, c.rollout());
+        assertTrue(c.meta());
+        assertTrue(c.rewardInput());
+    }
+
+    @Test
+    void aPropertiesTextOverridesAndRoundTrips() {
+        var c = TrainConfig.parse("# comment\ngamma = 0.8\noptimizer = rmsprop\nrewardInput=false\n");
+        assertEquals(0.8, c.gamma());
+        assertEquals(Optimizer.Kind.RMSPROP, c.optimizer());
+        assertFalse(c.rewardInput());
+        assertEquals(c, TrainConfig.parse(c.toProperties()));
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreRefusedNamingKeyAndRange() {
+        var e = assertThrows(ConfigException.class, () -> TrainConfig.parse("gama = 0.9"));
+        assertTrue(e.getMessage().contains("'gama'"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("gamma = 1.5"));
+        assertTrue(e.getMessage().contains("'gamma'") && e.getMessage().contains("[0, 1]"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("hidden = many"));
+        assertTrue(e.getMessage().contains("'hidden'"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("optimizer = sgd"));
+        assertTrue(e.getMessage().contains("adam or rmsprop"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("rollout = 101"));
+        assertTrue(e.getMessage().contains("'rollout'") && e.getMessage().contains("[1, 100]"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("task = BanditTwoArmedDependentEsy-v0"));
+        assertTrue(e.getMessage().contains("BanditTwoArmedDependentEasy-v0"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.defaults().with(Map.of("workers", "0")));
+        assertTrue(e.getMessage().contains("'workers'") && e.getMessage().contains("[1, 64]"), e.getMessage());
+    }
+
+    @Test
+    void entropyWeightAnnealsLinearlyThenStays() {
+        var c = TrainConfig.parse("episodes = 1000\nbetaEAnnealFraction = 0.5");
+        assertEquals(1.0, c.betaE(0), 1e-12);
+        assertEquals(0.5, c.betaE(250), 1e-12);
+        assertEquals(0.0, c.betaE(500), 1e-12);
+        assertEquals(0.0, c.betaE(900), 1e-12);
+    }
+}
