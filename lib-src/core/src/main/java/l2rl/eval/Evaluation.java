@@ -3,6 +3,7 @@ package l2rl.eval;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import l2rl.agent.MetaRlAgent;
 import l2rl.baseline.BanditPolicy;
 import l2rl.env.Bandit;
 import l2rl.env.Seeds;
@@ -28,6 +29,17 @@ public final class Evaluation {
                 .forEach(e -> arms[e] = playEpisode(policy, tasks.bandit(e), trials,
                         Seeds.rng(tasks.seed(), "policy", e)));
         return RegretReport.of(policy.name(), tasks, trials, arms);
+    }
+
+    /** Episodes the agent plays side by side; results do not depend on it, only speed does. */
+    public static final int AGENT_BATCH = 100;
+
+    /**
+     * The meta-RL agent's report on {@code tasks}, named {@code agent}, with its actions drawn from {@code seed}'s
+     * agent stream: what {@code l2rl evaluate} prints for the same tasks, trials and seed.
+     */
+    public static RegretReport run(MetaRlAgent agent, TaskSet tasks, int trials, long seed) {
+        return RegretReport.of("agent", tasks, trials, agent.predict(tasks, trials, seed, AGENT_BATCH));
     }
 
     /** Runs each policy in turn on the same tasks. */
