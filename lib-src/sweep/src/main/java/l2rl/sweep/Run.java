@@ -20,19 +20,20 @@ public final class Run {
     private Run() {
     }
 
-    public static RunResult trainAndEvaluate(RunSpec spec) {
+    public static RunOutcome trainAndEvaluate(RunSpec spec) {
         long start = System.nanoTime();
         var config = spec.trainConfig();
         try {
-            // In memory: the sweep keeps results, not agents, and executors need not share a file system.
+            // In memory: the weights go back to the driver, so executors need not share a file system.
             var agent = Agents.learn(config, null);
             var tasks = new TaskSet(Tasks.family(config.task()), spec.evaluationSeed(), EVALUATION_EPISODES);
             var arms = agent.predict(tasks, config.trials(), spec.evaluationSeed(), EVALUATION_BATCH);
             var report = RegretReport.of("run " + spec.run(), tasks, config.trials(), arms);
             double selection = report.episodes(0, SELECTION_EPISODES).regretMean();
             double reported = report.episodes(SELECTION_EPISODES, EVALUATION_EPISODES).regretMean();
-            return new RunResult(spec.run(), config.learningRate(), config.gamma(), config.seed(), selection,
+            var result = new RunResult(spec.run(), config.learningRate(), config.gamma(), config.seed(), selection,
                     reported, (System.nanoTime() - start) / 1e9, RunResult.Status.ok, "");
+            return new RunOutcome(result, agent.parameters());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

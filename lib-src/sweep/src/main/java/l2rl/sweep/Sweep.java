@@ -30,11 +30,11 @@ public final class Sweep {
 
     private final SweepPlan plan;
     private final SweepDirectory directory;
-    private final Function<RunSpec, RunResult> runFunction;
+    private final Function<RunSpec, RunOutcome> runFunction;
     private final PrintWriter progress;
 
     /** {@code runFunction} is what each task does with its run; {@link Run#trainAndEvaluate} in a real sweep. */
-    public Sweep(SweepPlan plan, SweepDirectory directory, Function<RunSpec, RunResult> runFunction,
+    public Sweep(SweepPlan plan, SweepDirectory directory, Function<RunSpec, RunOutcome> runFunction,
             PrintWriter progress) {
         this.plan = plan;
         this.directory = directory;
@@ -68,9 +68,9 @@ public final class Sweep {
         return new ArrayList<>(results.values());
     }
 
-    private Map<RunSpec, JavaFutureAction<List<RunResult>>> submit(JavaSparkContext spark, List<RunSpec> pending)
+    private Map<RunSpec, JavaFutureAction<List<RunOutcome>>> submit(JavaSparkContext spark, List<RunSpec> pending)
             throws IOException {
-        var jobs = new LinkedHashMap<RunSpec, JavaFutureAction<List<RunResult>>>();
+        var jobs = new LinkedHashMap<RunSpec, JavaFutureAction<List<RunOutcome>>>();
         for (var spec : pending) {
             directory.log("submitted run " + spec.run());
             jobs.put(spec, spark.parallelize(List.of(spec), 1).map(runFunction).collectAsync());
@@ -79,7 +79,7 @@ public final class Sweep {
     }
 
     /** Records each run as its job ends, in whatever order they end. */
-    private void await(Map<RunSpec, JavaFutureAction<List<RunResult>>> jobs, Map<Integer, RunResult> results,
+    private void await(Map<RunSpec, JavaFutureAction<List<RunOutcome>>> jobs, Map<Integer, RunResult> results,
             int earlier) throws IOException, InterruptedException {
         long start = System.nanoTime();
         int done = 0;
@@ -88,7 +88,6 @@ public final class Sweep {
             for (var job : ended) {
                 jobs.remove(job.getKey());
                 var result = outcome(job.getKey(), job.getValue());
-                directory.record(result);
                 results.put(result.run(), result);
                 done++;
                 report(results.values(), earlier, done, jobs.size(), System.nanoTime() - start);
@@ -99,14 +98,21 @@ public final class Sweep {
         }
     }
 
-    private static RunResult outcome(RunSpec spec, JavaFutureAction<List<RunResult>> job) throws InterruptedException {
+    /** Keeps a finished run's agent, then its record (so a record implies its agent), or records the failure. */
+    private RunResult outcome(RunSpec spec, JavaFutureAction<List<RunOutcome>> job)
+            throws IOException, InterruptedException {
+        RunResult result;
         try {
-            return job.get().get(0);
+            var outcome = job.get().get(0);
+            directory.saveAgent(spec, outcome.parameters());
+            result = outcome.result();
         } catch (ExecutionException e) {
             // Spark's message names the attempts and the last attempt's exception; its first line is enough.
             var cause = e.getCause() == null ? e : e.getCause();
-            return RunResult.failed(spec, String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
+            result = RunResult.failed(spec, String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
         }
+        directory.record(result);
+        return result;
     }
 
     private void report(Collection<RunResult> results, int earlier, int done, int left, long nanos) {

@@ -19,11 +19,16 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import l2rl.agent.MetaRlAgent;
+import l2rl.train.Agents;
+import l2rl.train.Checkpoint;
+
 /**
  * The files of a sweep. Only the driver writes here, so executors need no shared file system.
  * <pre>
  * sweep.properties   what the sweep is (seed, ranges, base config); a resume must match it
  * runs/run-00007.json one record per finished or failed run, written when the run ends
+ * agents/run-00007/  a finished run's trained agent, a run directory that `l2rl evaluate -l` accepts
  * sweep.log          one line per run submitted and per run recorded, across all jobs on this directory
  * results.csv        the table, one row per run
  * top5.txt           the paper's summary
@@ -93,6 +98,19 @@ public final class SweepDirectory {
             }
         }
         return results;
+    }
+
+    /** The run directory of run {@code run}'s agent. */
+    public Path agent(int run) {
+        return root.resolve("agents").resolve(String.format(Locale.ROOT, "run-%05d", run));
+    }
+
+    public void saveAgent(RunSpec spec, float[] parameters) throws IOException {
+        var config = spec.trainConfig();
+        var runDir = agent(spec.run());
+        Agents.save(new MetaRlAgent(config.agentSpec(), parameters), config, config.episodes(),
+                Checkpoint.fileFor(runDir, config.episodes()));
+        writeAtomically(runDir.resolve("config.properties"), config.toProperties());
     }
 
     public void record(RunResult result) throws IOException {

@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.api.java.function.Function;
+
+import l2rl.env.TaskSet;
+import l2rl.env.Tasks;
+import l2rl.eval.RegretReport;
+import l2rl.train.Agents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +30,7 @@ class LocalSweepTest {
         var outcome = SweepFixtures.sweep(SweepFixtures.args(dir, 3, "local[2]"));
         assertEquals(0, outcome.exitCode(), outcome.err());
 
-        var oneByOne = SweepFixtures.plan(3).runSpecs().stream().map(Run::trainAndEvaluate).toList();
+        var oneByOne = SweepFixtures.plan(3).runSpecs().stream().map(spec -> Run.trainAndEvaluate(spec).result()).toList();
         assertEquals(SweepFixtures.rowsWithoutWallTimes(oneByOne), SweepFixtures.tableWithoutWallTimes(dir));
 
         var top = TopRuns.choose(oneByOne, TopRuns.PAPER_K);
@@ -34,12 +39,21 @@ class LocalSweepTest {
         assertEquals(outcome.out().lines().takeWhile(l -> !l.startsWith("results:")).toList(),
                 Files.readAllLines(dir.resolve("top5.txt")));
         assertTrue(outcome.err().contains("sweep: 3/3 runs done"), outcome.err());
+
+        // The kept agent is the one that was evaluated: it plays the evaluation episodes to the same regret.
+        var run = SweepFixtures.plan(3).runSpec(2);
+        var agent = Agents.load(new SweepDirectory(dir).agent(2));
+        var tasks = new TaskSet(Tasks.family(SweepFixtures.TASK), run.evaluationSeed(), Run.EVALUATION_EPISODES);
+        var report = RegretReport.of("agent", tasks, SweepFixtures.TRIALS,
+                agent.predict(tasks, SweepFixtures.TRIALS, run.evaluationSeed(), 50));
+        assertEquals(oneByOne.get(2).regretSecondHalf(),
+                report.episodes(Run.SELECTION_EPISODES, Run.EVALUATION_EPISODES).regretMean());
     }
 
     private static final AtomicInteger ATTEMPTS_OF_RUN_1 = new AtomicInteger();
 
     /** Stands in for training (this test is about Spark's retries, not learning): run 1 always fails. */
-    private static RunResult failRunOne(RunSpec spec) {
+    private static RunOutcome failRunOne(RunSpec spec) {
         if (spec.run() == 1) {
             ATTEMPTS_OF_RUN_1.incrementAndGet();
             throw new IllegalStateException("diverged (test)");
@@ -47,10 +61,11 @@ class LocalSweepTest {
         return fakeResult(spec);
     }
 
-    private static RunResult fakeResult(RunSpec spec) {
+    private static RunOutcome fakeResult(RunSpec spec) {
         var config = spec.trainConfig();
-        return new RunResult(spec.run(), config.learningRate(), config.gamma(), config.seed(), spec.run(),
-                10 + spec.run(), 0.1, RunResult.Status.ok, "");
+        return new RunOutcome(new RunResult(spec.run(), config.learningRate(), config.gamma(), config.seed(),
+                spec.run(), 10 + spec.run(), 0.1, RunResult.Status.ok, ""),
+                new float[config.agentSpec().parameterCount()]);
     }
 
     @Test
@@ -61,7 +76,7 @@ class LocalSweepTest {
         var conf = SparkSettings.of("local[2]", 2, Map.of(), tmp);
 
         ATTEMPTS_OF_RUN_1.set(0);
-        var first = new Sweep(plan, directory, (Function<RunSpec, RunResult>) LocalSweepTest::failRunOne,
+        var first = new Sweep(plan, directory, (Function<RunSpec, RunOutcome>) LocalSweepTest::failRunOne,
                 new PrintWriter(progress)).run(conf);
         assertEquals(2, ATTEMPTS_OF_RUN_1.get(), "spark.task.maxFailures attempts");
         var failed = first.get(1);
@@ -71,7 +86,7 @@ class LocalSweepTest {
         assertEquals(List.of(0, 2), TopRuns.choose(first, 5).chosen().stream().map(RunResult::run).sorted().toList());
         assertTrue(progress.toString().contains("3/3 runs done (0 earlier, 1 failed)"), progress.toString());
 
-        var next = new Sweep(plan, directory, (Function<RunSpec, RunResult>) LocalSweepTest::fakeResult,
+        var next = new Sweep(plan, directory, (Function<RunSpec, RunOutcome>) LocalSweepTest::fakeResult,
                 new PrintWriter(progress)).run(conf);
         assertTrue(next.stream().allMatch(RunResult::ok));
         var log = Files.readAllLines(directory.root().resolve("sweep.log"));

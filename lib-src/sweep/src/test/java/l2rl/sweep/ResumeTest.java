@@ -66,7 +66,7 @@ class ResumeTest {
         assertTrue(outcome.err().contains(RUNS + "/" + RUNS + " runs done (" + finishedBeforeKill.size() + " earlier"),
                 outcome.err());
 
-        var oneByOne = SweepFixtures.plan(RUNS).runSpecs().stream().map(Run::trainAndEvaluate).toList();
+        var oneByOne = SweepFixtures.plan(RUNS).runSpecs().stream().map(spec -> Run.trainAndEvaluate(spec).result()).toList();
         assertEquals(SweepFixtures.rowsWithoutWallTimes(oneByOne), SweepFixtures.tableWithoutWallTimes(dir));
     }
 

@@ -75,7 +75,7 @@ class StandaloneClusterTest {
         var outcome = SweepFixtures.sweep(SweepFixtures.args(dir, 2, masterUrl));
         assertEquals(0, outcome.exitCode(), outcome.err());
 
-        var oneByOne = SweepFixtures.plan(2).runSpecs().stream().map(Run::trainAndEvaluate).toList();
+        var oneByOne = SweepFixtures.plan(2).runSpecs().stream().map(spec -> Run.trainAndEvaluate(spec).result()).toList();
         assertEquals(SweepFixtures.rowsWithoutWallTimes(oneByOne), SweepFixtures.tableWithoutWallTimes(dir));
         assertTrue(Files.readString(dir.resolve("sweep.log")).contains("master " + masterUrl));
         try (var executorFiles = Files.walk(tmp.resolve("work"))) {
