@@ -60,7 +60,6 @@ public final class Sweep {
                 + conf.get("spark.master"));
         if (!pending.isEmpty()) {
             try (var spark = new JavaSparkContext(conf)) {
-                spark.setLogLevel("WARN");
                 var jobs = submit(spark, pending);
                 await(jobs, results, earlier);
             }
