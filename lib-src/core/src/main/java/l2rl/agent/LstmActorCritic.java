@@ -390,10 +390,19 @@ public final class LstmActorCritic {
      * pitfall 3). Plain allocation is as fast at this size and keeps memory flat.
      */
     private void releaseSessionCache() {
-        var session = sd.getSessions().get(Thread.currentThread().getId());
-        if (session != null && !(session.getMmgr() instanceof NoOpMemoryMgr)) {
-            session.getMmgr().close();
-            session.setMmgr(new NoOpMemoryMgr());
+        noCache(sd);
+        var grad = sd.getFunction("grad");  // the backward graph runs in its own SameDiff, with its own sessions
+        if (grad != null) {
+            noCache(grad);
+        }
+    }
+
+    private static void noCache(SameDiff graph) {
+        for (var session : graph.getSessions().values()) {
+            if (!(session.getMmgr() instanceof NoOpMemoryMgr)) {
+                session.getMmgr().close();
+                session.setMmgr(new NoOpMemoryMgr());
+            }
         }
     }
 
