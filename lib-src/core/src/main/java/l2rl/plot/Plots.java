@@ -121,6 +121,40 @@ public final class Plots {
         return chart;
     }
 
+    /**
+     * A hyperparameter sweep: each run's evaluation regret against one of its settings, the runs chosen as the top
+     * ones drawn apart. {@code logX} puts the setting (e.g. a learning rate) on a log axis.
+     */
+    public static XYChart sweepScatter(String title, String setting, double[] settings, double[] regret, boolean[] top,
+            boolean logX) {
+        var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(setting).yAxisTitle("regret, evaluation episodes 1-150").build();
+        style(chart);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setMarkerSize(9);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        if (logX) {
+            chart.getStyler().setXAxisDecimalPattern("0.0E0");
+        }
+        for (boolean chosen : new boolean[] {false, true}) {
+            var x = new ArrayList<Double>();
+            var y = new ArrayList<Double>();
+            for (int i = 0; i < settings.length; i++) {
+                if (top[i] == chosen && !Double.isNaN(regret[i])) {
+                    x.add(settings[i]);
+                    y.add(regret[i]);
+                }
+            }
+            if (!x.isEmpty()) {
+                var series = chart.addSeries(chosen ? "top runs (chosen on episodes 1-150)" : "other runs", x, y);
+                series.setMarker(chosen ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+                series.setMarkerColor(chosen ? new Color(214, 39, 40) : new Color(120, 120, 120));
+            }
+        }
+        return chart;
+    }
+
     /** A training curve: {@code y} against episodes, e.g. mean regret per episode while learning. */
     public static XYChart trainingCurve(String title, String yTitle, double[] episodes, double[] y) {
         var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
