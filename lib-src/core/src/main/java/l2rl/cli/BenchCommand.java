@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
         var tasks = new TaskSet(family, 1, episodes);
         out.printf("baseline evaluation on %s, T = %d, %d episodes, all cores:%n", Tasks.INDEPENDENT, trials, episodes);
         for (var policy : Baselines.forFamily(family, trials)) {
-            Evaluation.run(policy, new TaskSet(family, 2, Math.max(1, episodes / 10)), trials); // warm-up, caches
+            Evaluation.run(policy, new TaskSet(family, 2, episodes), trials); // warm-up: JIT and caches
             long start = System.nanoTime();
             Evaluation.run(policy, tasks, trials);
             double seconds = (System.nanoTime() - start) / 1e9;

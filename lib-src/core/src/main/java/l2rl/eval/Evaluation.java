@@ -3,9 +3,9 @@ package l2rl.eval;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import l2rl.agent.MetaRlAgent;
 import l2rl.baseline.BanditPolicy;
 import l2rl.env.Bandit;
-import l2rl.env.EpisodeHistory;
 import l2rl.env.Seeds;
 import l2rl.env.TaskSet;
 
@@ -31,6 +31,17 @@ public final class Evaluation {
         return RegretReport.of(policy.name(), tasks, trials, arms);
     }
 
+    /** Episodes the agent plays side by side; results do not depend on it, only speed does. */
+    public static final int AGENT_BATCH = 100;
+
+    /**
+     * The meta-RL agent's report on {@code tasks}, named {@code agent}, with its actions drawn from {@code seed}'s
+     * agent stream: what {@code l2rl evaluate} prints for the same tasks, trials and seed.
+     */
+    public static RegretReport run(MetaRlAgent agent, TaskSet tasks, int trials, long seed) {
+        return RegretReport.of("agent", tasks, trials, agent.predict(tasks, trials, seed, AGENT_BATCH));
+    }
+
     /** Runs each policy in turn on the same tasks. */
     public static List<RegretReport> run(List<BanditPolicy> policies, TaskSet tasks, int trials) {
         return policies.stream().map(policy -> run(policy, tasks, trials)).toList();
@@ -38,13 +49,6 @@ public final class Evaluation {
 
     /** The arms {@code policy} pulls in one episode of {@code trials} trials on {@code task}. */
     public static int[] playEpisode(BanditPolicy policy, Bandit task, int trials, java.util.SplittableRandom rng) {
-        var history = new EpisodeHistory(task.arms(), trials);
-        var arms = new int[trials];
-        for (int t = 0; t < trials; t++) {
-            int arm = policy.chooseArm(history, rng);
-            arms[t] = arm;
-            history.record(arm, task.pull(arm));
-        }
-        return arms;
+        return EpisodeTrace.play(policy, task, trials, rng).arms();
     }
 }

@@ -3,14 +3,22 @@ package l2rl.eval;
 import java.io.StringWriter;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.Locale;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.csv.CsvWriteOptions;
+
+import l2rl.env.Tasks;
 
 /** Regret reports as Tablesaw tables and CSV, one row per policy. */
 public final class ResultTables {
@@ -28,11 +36,73 @@ public final class ResultTables {
                 DoubleColumn.create("regret_ci95", reports.stream().mapToDouble(RegretReport::regretCi95)),
                 DoubleColumn.create("subopt_pulls_mean",
                         reports.stream().mapToDouble(RegretReport::suboptimalPullsMean)));
-        var fourDecimals = new NumberColumnFormatter(new DecimalFormat("0.0000", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         for (var name : List.of("regret_mean", "regret_ci95", "subopt_pulls_mean")) {
-            table.doubleColumn(name).setPrintFormatter(fourDecimals);
+            table.doubleColumn(name).setPrintFormatter(decimals(4));
         }
         return table;
+    }
+
+    /** Every registered task id with its arms, default trials and how it samples a task. */
+    public static Table taskRegistry() {
+        var ids = Tasks.ids();
+        return Table.create("task registry",
+                StringColumn.create("id", ids),
+                IntColumn.create("arms", ids.stream().mapToInt(id -> Tasks.family(id).arms()).toArray()),
+                IntColumn.create("trials", ids.stream().mapToInt(id -> Tasks.family(id).defaultTrials()).toArray()),
+                StringColumn.create("a task", ids.stream().map(id -> Tasks.family(id).description())));
+    }
+
+    /**
+     * Policies (rows) by task families (columns), each cell "mean ± ci95" of R_T; {@code reportsByFamily} maps a
+     * column name to that family's reports. A policy missing for a family shows "-".
+     */
+    public static Table regretMatrix(String title, Map<String, List<RegretReport>> reportsByFamily) {
+        var policies = new ArrayList<String>();
+        reportsByFamily.values().forEach(reports -> reports.forEach(r -> {
+            if (!policies.contains(r.policy())) {
+                policies.add(r.policy());
+            }
+        }));
+        var table = Table.create(title, StringColumn.create("policy", policies));
+        reportsByFamily.forEach((family, reports) -> table.addColumns(StringColumn.create(family,
+                policies.stream().map(policy -> reports.stream().filter(r -> r.policy().equals(policy)).findFirst()
+                        .map(r -> String.format(Locale.ROOT, "%.2f ± %.2f", r.regretMean(), r.regretCi95()))
+                        .orElse("-")))));
+        return table;
+    }
+
+    /** An episode trial by trial: t (from 1), arm pulled (from 1, as in the paper), reward, regret of the pull. */
+    public static Table episodeTrace(EpisodeTrace trace) {
+        double best = Arrays.stream(trace.means()).max().orElseThrow();
+        var table = Table.create(trace.policy() + " on p = " + formatted(trace.means()),
+                IntColumn.create("t", IntStream.rangeClosed(1, trace.trials()).toArray()),
+                IntColumn.create("arm", Arrays.stream(trace.arms()).map(a -> a + 1).toArray()),
+                DoubleColumn.create("reward", trace.rewards()),
+                DoubleColumn.create("regret", Arrays.stream(trace.arms()).mapToDouble(a -> best - trace.means()[a])));
+        table.doubleColumn("regret").setPrintFormatter(decimals(3));
+        return table;
+    }
+
+    /** Values with two decimals, e.g. (0.43, 0.77). */
+    public static String formatted(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static NumberColumnFormatter decimals(int places) {
+        return new NumberColumnFormatter(new DecimalFormat("0." + "0".repeat(places), DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    }
+
+    /**
+     * Lines "COMMAND -> policy regret_mean = x" that name the command line which recomputes each number; the test
+     * suite runs the command and compares, so a notebook's key numbers are checked against the library's own run.
+     */
+    public static String keyNumbers(String command, List<RegretReport> reports) {
+        var lines = new StringBuilder();
+        for (var r : reports) {
+            lines.append(String.format(Locale.ROOT, "%s -> %s regret_mean = %.4f%n", command, r.policy(), r.regretMean()));
+        }
+        return lines.toString();
     }
 
     /** The table as CSV text with its print formatting: the header, then one row per policy. */

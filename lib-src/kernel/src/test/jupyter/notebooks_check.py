@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+"""Executes every notebook in notebooks/ headless on the `java` kernel and checks what it shows.
+
+For each notebook, `jupyter nbconvert --to notebook --execute` writes the executed copy to .l2rl/executed/, then:
+- no cell has an error output or wrote to stderr;
+- every cell tagged "figure" produced at least one image/png;
+- every line "COMMAND -> POLICY COLUMN = VALUE" printed by a cell tagged "key-numbers" agrees with the library's
+  own run: COMMAND (an ./l2rl command line) is run with --format csv and POLICY's COLUMN must match VALUE to the
+  four decimals printed.
+Run with Debian's Python (it has nbformat): /usr/bin/python3 notebooks_check.py [NOTEBOOK...]
+"""
+import csv
+import io
+import pathlib
+import re
+import shlex
+import subprocess
+import sys
+import time
+
+import nbformat
+
+ROOT = pathlib.Path(__file__).resolve().parents[5]
+EXECUTED = ROOT / ".l2rl" / "executed"
+KEY_LINE = re.compile(r"^(\./l2rl .+?) -> (\S+) (\w+) = (-?[0-9.]+)$")
+
+
+def execute(notebook):
+    EXECUTED.mkdir(parents=True, exist_ok=True)
+    start = time.monotonic()
+    run = subprocess.run(["jupyter", "nbconvert", "--to", "notebook", "--execute",
+                          "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=900",
+                          "--output-dir", str(EXECUTED), str(notebook)],
+                         capture_output=True, text=True, cwd=notebook.parent)
+    seconds = time.monotonic() - start
+    executed = EXECUTED / notebook.name
+    if run.returncode != 0:
+        return None, seconds, [f"nbconvert failed:\n{run.stderr[-3000:]}"]
+    return nbformat.read(executed, as_version=4), seconds, []
+
+
+def text_of(output):
+    return output.get("text", "") if output.output_type == "stream" else ""
+
+
+def check_cells(nb):
+    problems, key_lines = [], []
+    for number, cell in enumerate((c for c in nb.cells if c.cell_type == "code"), start=1):
+        tags = cell.metadata.get("tags", [])
+        mimes = set()
+        for output in cell.outputs:
+            if output.output_type == "error":
+                problems.append(f"code cell {number}: {output.ename}: {output.evalue}")
+            elif output.output_type == "stream" and output.name == "stderr":
+                problems.append(f"code cell {number} wrote to stderr: {output.text[:300]}")
+            mimes.update(output.get("data", {}).keys())
+            if "key-numbers" in tags:
+                key_lines += [line for line in text_of(output).splitlines() if KEY_LINE.match(line)]
+        if "figure" in tags and "image/png" not in mimes:
+            problems.append(f"code cell {number} is a figure cell but shows no image/png (got {sorted(mimes)})")
+        if "key-numbers" in tags and not key_lines:
+            problems.append(f"code cell {number} is tagged key-numbers but printed no key line")
+    return problems, key_lines
+
+
+def check_key_numbers(key_lines):
+    problems, by_command = [], {}
+    for line in key_lines:
+        command, policy, column, value = KEY_LINE.match(line).groups()
+        by_command.setdefault(command, []).append((policy, column, float(value)))
+    for command, expected in by_command.items():
+        args = shlex.split(command)
+        if "--format" not in args:
+            args += ["--format", "csv"]
+        run = subprocess.run([str(ROOT / "l2rl")] + args[1:], capture_output=True, text=True, cwd=ROOT)
+        if run.returncode != 0:
+            problems.append(f"`{command}` failed: {run.stderr.strip()[-500:]}")
+            continue
+        rows = {row["policy"]: row for row in csv.DictReader(io.StringIO(run.stdout))}
+        for policy, column, value in expected:
+            got = rows.get(policy, {}).get(column)
+            if got is None or abs(float(got) - value) > 5e-4:
+                problems.append(f"`{command}`: {policy} {column} is {got}, the notebook printed {value}")
+    return problems, sum(len(v) for v in by_command.values())
+
+
+def main(names):
+    notebooks = [pathlib.Path(n).resolve() for n in names] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    failed = 0
+    for notebook in notebooks:
+        nb, seconds, problems = execute(notebook)
+        checked = 0
+        if nb is not None:
+            cell_problems, key_lines = check_cells(nb)
+            key_problems, checked = check_key_numbers(key_lines)
+            problems += cell_problems + key_problems
+        status = "ok" if not problems else "FAILED"
+        print(f"{notebook.name}: {status} in {seconds:.0f} s, {checked} key numbers checked against the CLI")
+        for problem in problems:
+            print(f"  - {problem}")
+        failed += bool(problems)
+    print(f"notebooks: {len(notebooks) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

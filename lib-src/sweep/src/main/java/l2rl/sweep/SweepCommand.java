@@ -1,0 +1,153 @@
+package l2rl.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import l2rl.cli.Main;
+import l2rl.cli.UsageErrors;
+import l2rl.train.ConfigException;
+import l2rl.train.TrainConfig;
+
+/**
+ * {@code l2rl sweep}: the paper's hyperparameter protocol on Spark. Lives in its own module so the library and
+ * the other commands do not carry Spark; the launcher runs {@link #main}, the l2rl command line plus this one.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The paper's protocol: train runs with random (lr, gamma), evaluate each on the same 300 "
+                + "frozen episodes, choose the top 5 on episodes 1-150 and report them on 151-300.",
+                "Runs on Apache Spark: embedded local mode by default, any cluster with --master."})
+public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ID", description = "task id to train and evaluate on (see `l2rl tasks`)")
+    String taskId;
+
+    @Option(names = {"-l", "--logdir"}, required = true, paramLabel = "SWEEPDIR", description = "sweep directory: run records, results.csv, top5.txt; rerun to resume")
+    Path sweepDir;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "100", description = "(lr, gamma) settings, one training run each (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "20000", description = "training episodes per run (default: ${DEFAULT-VALUE})")
+    int episodes;
+
+    @Option(names = {"-n", "--trials"}, paramLabel = "TRIALS", description = "trials per episode T (default: 100)")
+    Integer trials;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "root seed of the sweep; settings and run seeds derive from it (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master: local[*], local[N] or spark://host:port (default: ${DEFAULT-VALUE})")
+    String master;
+
+    @Option(names = "--max-failures", paramLabel = "N", defaultValue = "3", description = "attempts per run before it is recorded as failed (default: ${DEFAULT-VALUE})")
+    int maxFailures;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "a key = value file overriding TrainConfig defaults for every run")
+    Path configFile;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting, as spark-submit's --conf (repeatable)")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The l2rl command line with this subcommand: the same help, usage errors and exit codes. */
+    public static CommandLine commandLine() {
+        return Main.commandLine().addSubcommand(new SweepCommand());
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        var err = spec.commandLine().getErr();
+        UsageErrors.taskFamily(spec, taskId);
+        UsageErrors.requireInRange(spec, "--runs", runs, 1, 100_000);
+        UsageErrors.requireInRange(spec, "--episodes", episodes, 1, 1_000_000_000);
+        UsageErrors.requireInRange(spec, "--max-failures", maxFailures, 1, 100);
+        if (trials != null) {
+            UsageErrors.requireInRange(spec, "-n/--trials", trials, 1, 100_000);
+        }
+        SweepPlan plan;
+        try {
+            plan = new SweepPlan(baseConfig(), runs, seed, SearchSpace.PAPER);
+        } catch (ConfigException e) {
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, "cannot read --config file: " + e.getMessage());
+        }
+
+        var directory = new SweepDirectory(sweepDir);
+        var jarDir = Files.createTempDirectory("l2rl-sweep-jars");
+        List<RunResult> results;
+        try {
+            results = Sweep.of(plan, directory, err).run(SparkSettings.of(master, maxFailures, sparkConf, jarDir));
+        } catch (SweepDirectory.ForeignSweepException e) {
+            return fail(err, e.getMessage());
+        } finally {
+            deleteTree(jarDir);
+        }
+
+        var top = TopRuns.choose(results, TopRuns.PAPER_K);
+        var summary = top.summary(String.format(Locale.ROOT, "sweep of %s: %d runs, %d training episodes each, "
+                + "T = %d, seed %d", taskId, runs, episodes, plan.base().trials(), seed));
+        var table = directory.writeResults(results);
+        var summaryFile = directory.writeSummary(summary);
+        var out = spec.commandLine().getOut();
+        out.print(summary);
+        out.println("results: " + table + "; summary: " + summaryFile);
+        out.flush();
+        return top.failedRuns() == 0 ? 0 : 1;
+    }
+
+    /** TrainConfig defaults, then --config, then the flags; one worker per run, since Spark runs them side by side. */
+    private TrainConfig baseConfig() throws IOException {
+        // One worker also keeps a run deterministic: A3C's update order depends on thread timing, and a run
+        // must give the same result whether it is first computed, retried or resumed.
+        var overrides = new LinkedHashMap<String, String>(Map.of("workers", "1"));
+        if (configFile != null) {
+            if (!Files.isRegularFile(configFile)) {
+                throw new IOException("no file " + configFile);
+            }
+            overrides.putAll(TrainConfig.readOverrides(configFile));
+        }
+        overrides.put("task", taskId);
+        overrides.put("episodes", Integer.toString(episodes));
+        if (trials != null) {
+            overrides.put("trials", trials.toString());
+            if (!overrides.containsKey("rollout") || Integer.parseInt(overrides.get("rollout").trim()) > trials) {
+                overrides.put("rollout", trials.toString());
+            }
+        }
+        return TrainConfig.defaults().with(overrides);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (var p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("l2rl sweep: " + message);
+        err.flush();
+        return UsageErrors.EXIT_CODE;
+    }
+}

@@ -1,0 +1,118 @@
+package l2rl.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep killed mid-way (SIGKILL to its JVM) and started again finishes without recomputing finished runs. */
+// A safety net against a child that never records a run; no assertion is about time.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class ResumeTest {
+    private static final int RUNS = 4;
+
+    @TempDir
+    Path tmp;
+
+    record Snapshot(String text, FileTime modified) {
+    }
+
+    @Test
+    void aKilledSweepResumesWithoutRecomputingFinishedRuns() throws Exception {
+        var dir = tmp.resolve("sweep");
+        // One run at a time, so the kill lands while later runs are still to do.
+        var args = SweepFixtures.args(dir, RUNS, "local[1]");
+
+        var child = startChild(args);
+        Map<Path, Snapshot> finishedBeforeKill;
+        try {
+            while (records(dir).isEmpty()) {
+                assertTrue(child.isAlive(), "the sweep exited before recording a run:\n" + childLog());
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        finishedBeforeKill = records(dir);
+        assertTrue(finishedBeforeKill.size() < RUNS, "the kill came after the last run; the test proves nothing");
+
+        var outcome = SweepFixtures.sweep(args);
+        assertEquals(0, outcome.exitCode(), outcome.err());
+
+        finishedBeforeKill.forEach((file, before) -> assertEquals(before, snapshot(file), file + " was rewritten"));
+        var log = Files.readAllLines(dir.resolve("sweep.log"));
+        var resumedJob = log.subList(lastIndexOfJob(log), log.size());
+        for (var file : finishedBeforeKill.keySet()) {
+            int run = Integer.parseInt(file.getFileName().toString().replaceAll("\\D", ""));
+            assertFalse(resumedJob.stream().anyMatch(l -> l.endsWith("submitted run " + run)),
+                    "run " + run + " was trained again:\n" + String.join("\n", resumedJob));
+        }
+        assertEquals(RUNS - finishedBeforeKill.size(),
+                resumedJob.stream().filter(l -> l.contains("submitted run")).count());
+        assertTrue(outcome.err().contains(RUNS + "/" + RUNS + " runs done (" + finishedBeforeKill.size() + " earlier"),
+                outcome.err());
+
+        var oneByOne = SweepFixtures.plan(RUNS).runSpecs().stream().map(spec -> Run.trainAndEvaluate(spec).result()).toList();
+        assertEquals(SweepFixtures.rowsWithoutWallTimes(oneByOne), SweepFixtures.tableWithoutWallTimes(dir));
+    }
+
+    /** `l2rl sweep` in its own JVM, as the launcher starts it; its scratch files stay in the test's directory. */
+    private Process startChild(List<String> args) throws IOException {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + Path.of("spark-jvm.options").toAbsolutePath(), "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("child-tmp")),
+                "-cp", System.getProperty("java.class.path"), SweepCommand.class.getName()));
+        command.addAll(args);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile());
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        return builder.start();
+    }
+
+    private String childLog() throws IOException {
+        return Files.readString(tmp.resolve("child.log"));
+    }
+
+    private static Map<Path, Snapshot> records(Path dir) throws IOException {
+        var records = new TreeMap<Path, Snapshot>();
+        var runs = dir.resolve("runs");
+        if (Files.isDirectory(runs)) {
+            try (var files = Files.list(runs)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                        .forEach(f -> records.put(f, snapshot(f)));
+            }
+        }
+        return records;
+    }
+
+    private static Snapshot snapshot(Path file) {
+        try {
+            return new Snapshot(Files.readString(file), Files.getLastModifiedTime(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int lastIndexOfJob(List<String> log) {
+        for (int i = log.size() - 1; i >= 0; i--) {
+            if (log.get(i).contains(" job: ")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no job in sweep.log:\n" + String.join("\n", log));
+    }
+}
