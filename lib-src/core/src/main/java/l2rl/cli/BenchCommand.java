@@ -14,6 +14,7 @@ import l2rl.baseline.BayesOptimalIndependent;
 import l2rl.env.TaskSet;
 import l2rl.env.Tasks;
 import l2rl.eval.Evaluation;
+import l2rl.train.TrainingBench;
 
 /**
  * Throughput figures. The machine is shared and noisy, so each figure is printed with the load average and
@@ -25,12 +26,13 @@ final class BenchCommand implements Callable<Integer> {
     int episodes;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         var out = System.out;
         out.printf("l2rl bench, %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
         benchBayesOptimalSolve(out, 100);
         benchBayesOptimalSolve(out, 200);
         benchBaselineEvaluation(out);
+        TrainingBench.run(out);
         return 0;
     }
 
