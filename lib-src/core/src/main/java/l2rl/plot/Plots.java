@@ -35,6 +35,7 @@ public final class Plots {
         var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("trial t").yAxisTitle("cumulative regret R_t").build();
         style(chart);
+        labelRoundTrialsOnly(chart, reports.stream().mapToInt(RegretReport::trials).max().orElse(10));
         for (var report : reports) {
             var t = IntStream.rangeClosed(0, report.trials()).asDoubleStream().toArray();
             var regret = new double[t.length];
@@ -49,6 +50,16 @@ public final class Plots {
             }
         }
         return chart;
+    }
+
+    /**
+     * XChart ticks every k-th sample of equally spaced x values (knowm/XChart#731), which crowds a 0..T axis with
+     * labels; only ticks at multiples of a round step keep theirs.
+     */
+    private static void labelRoundTrialsOnly(XYChart chart, int trials) {
+        int step = Math.max(1, (int) Math.pow(10, Math.floor(Math.log10(Math.max(1, trials)))) / (trials < 20 ? 1 : 2));
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(
+                x -> Math.rint(x) == x && ((long) x.doubleValue()) % step == 0 ? Long.toString((long) x.doubleValue()) : "");
     }
 
     /** The colour a policy has in every figure; others take the next colour of a fixed palette. */
@@ -161,6 +172,7 @@ public final class Plots {
                 .xAxisTitle("training episodes").yAxisTitle(yTitle).build();
         style(chart);
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisMin(0.0);
         var series = chart.addSeries(yTitle, episodes.length == 0 ? new double[] {0} : episodes,
                 y.length == 0 ? new double[] {0} : y);
         series.setMarker(SeriesMarkers.NONE);
@@ -196,6 +208,7 @@ public final class Plots {
         series.setMarker(SeriesMarkers.SQUARE);
         series.setMarkerColor(new Color(40, 40, 40));
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(report.trials() + 1.0);
+        labelRoundTrialsOnly(chart, report.trials());
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(report.episodes() + 1.0);
         return chart;
     }
