@@ -219,21 +219,26 @@ public final class Plots {
      */
     public static HeatMapChart trainTestHeatMap(String title, List<String> trainedOn, List<String> testedOn,
             double[][] values) {
-        var chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT + 80).title(title)
+        var chart = new HeatMapChartBuilder().width(WIDTH + 140).height(HEIGHT + 80).title(title)
                 .xAxisTitle("tested on").yAxisTitle("trained on").build();
         chart.getStyler().setShowValue(true);
-        chart.getStyler().setHeatMapValueDecimalPattern("0.0");
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        chart.getStyler().setDecimalPattern("0.0");
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setAxisTickLabelsFont(chart.getStyler().getAxisTickLabelsFont().deriveFont(12f));
         chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 204), new Color(253, 141, 60),
                 new Color(189, 0, 38)});
+        // XChart draws the first y category at the bottom; reversed, the first training family is the top row.
+        var rows = new ArrayList<>(trainedOn);
+        java.util.Collections.reverse(rows);
         var heat = new ArrayList<Number[]>();
         for (int i = 0; i < trainedOn.size(); i++) {
             for (int j = 0; j < testedOn.size(); j++) {
-                heat.add(new Number[] {j, i, values[i][j]});
+                heat.add(new Number[] {j, trainedOn.size() - 1 - i, values[i][j]});
             }
         }
-        chart.addSeries("regret", testedOn, trainedOn, heat);
+        chart.addSeries("regret", testedOn, rows, heat);
         return chart;
     }
 
