@@ -1,9 +1,6 @@
 package l2rl.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -28,7 +25,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = System.out;
-        out.printf("l2rl bench, %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+        out.printf("l2rl bench, %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), TrainingBench.load());
         benchBayesOptimalSolve(out, 100);
         benchBayesOptimalSolve(out, 200);
         benchBaselineEvaluation(out);
@@ -42,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
         var solution = BayesOptimalIndependent.solveUncached(trials);
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("bayes-optimal DP, T = %d: %.3f s (expected regret %.4f), load %s%n", trials, seconds,
-                solution.expectedRegret(), loadAverage());
+                solution.expectedRegret(), TrainingBench.load());
     }
 
     private void benchBaselineEvaluation(PrintStream out) {
@@ -55,16 +52,7 @@ final class BenchCommand implements Callable<Integer> {
             long start = System.nanoTime();
             Evaluation.run(policy, tasks, trials);
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf("  %-16s %,12.0f episodes/s  (load %s)%n", policy.name(), episodes / seconds, loadAverage());
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            var fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
+            out.printf("  %-16s %,12.0f episodes/s  (load %s)%n", policy.name(), episodes / seconds, TrainingBench.load());
         }
     }
 }

@@ -140,7 +140,8 @@ public final class TrainingBench {
         return total;
     }
 
-    static String load() {
+    /** The load average (1, 5, 15 minutes) that goes beside every figure, or "unknown". */
+    public static String load() {
         try {
             var f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

@@ -3,36 +3,14 @@ package l2rl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 class BaselinesCommandTest {
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        var stdout = System.out;
-        var captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true));
-        try {
-            int code = cli.execute(args);
-            return new Run(code, captured + out.toString(), err.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-    }
-
     @Test
     void csvHasTheExactHeaderAndOneRowPerPolicyInOrder() {
-        var run = run("baselines", "-e", "BanditTwoArmedDependentHard-v0", "--episodes", "50", "--format", "csv");
+        var run = CliRun.of("baselines", "-e", "BanditTwoArmedDependentHard-v0", "--episodes", "50", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         var lines = run.out().strip().split("\\R");
         assertEquals("policy,regret_mean,regret_ci95,subopt_pulls_mean", lines[0]);
@@ -42,7 +20,7 @@ class BaselinesCommandTest {
 
     @Test
     void tenArmedTaskHasNoBayesOptimalRow() {
-        var run = run("baselines", "-e", "BanditTenArmedRandomFixed-v0", "--episodes", "20", "--format", "csv");
+        var run = CliRun.of("baselines", "-e", "BanditTenArmedRandomFixed-v0", "--episodes", "20", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(!run.out().contains("bayes-optimal") && run.out().contains("gittins"));
     }
@@ -61,7 +39,7 @@ class BaselinesCommandTest {
                 new Case(List.of(), "-e"))) {
             var args = new java.util.ArrayList<>(List.of("baselines"));
             args.addAll(c.args());
-            var run = run(args.toArray(String[]::new));
+            var run = CliRun.of(args.toArray(String[]::new));
             assertEquals(2, run.exitCode(), c.args().toString());
             assertEquals(1, run.err().strip().lines().count(), run.err());
             assertTrue(run.err().contains(c.mustMention()), run.err());

@@ -3,8 +3,6 @@ package l2rl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,32 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainEvaluateCommandTest {
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        var stdout = System.out;
-        var captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true));
-        try {
-            int code = cli.execute(args);
-            return new Run(code, captured + out.toString(), err.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-    }
-
     @Test
     void trainThenEvaluatePrintsTheAgentBesideTheBaselines(@TempDir Path tmp) throws Exception {
         var config = tmp.resolve("tiny.properties");
         Files.writeString(config, "hidden = 8\nbatch = 8\ncheckpointEvery = 0\n");
         var logDir = tmp.resolve("run");
-        var train = run("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", logDir.toString(), "-w", "1", "-n", "10",
+        var train = CliRun.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", logDir.toString(), "-w", "1", "-n", "10",
                 "--episodes", "32", "--config", config.toString(), "--quiet", "-m");
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(Files.isRegularFile(logDir.resolve("config.properties")));
@@ -46,7 +24,7 @@ class TrainEvaluateCommandTest {
         assertTrue(Files.readString(logDir.resolve("training-log.csv")).startsWith(
                 "episodes,env_steps,mean_reward,mean_regret,policy_loss,value_loss,entropy,beta_e,learning_rate,wall_seconds"));
 
-        var eval = run("evaluate", "-e", "BanditTwoArmedDependentHard-v0", "-l", logDir.toString(), "--episodes", "20",
+        var eval = CliRun.of("evaluate", "-e", "BanditTwoArmedDependentHard-v0", "-l", logDir.toString(), "--episodes", "20",
                 "--format", "csv");
         assertEquals(0, eval.exitCode(), eval.err());
         var lines = eval.out().strip().split("\\R");
@@ -54,13 +32,13 @@ class TrainEvaluateCommandTest {
         assertTrue(lines[1].startsWith("agent,"), lines[1]);
         assertTrue(eval.out().contains("thompson"));
 
-        var again = run("test", "-e", "BanditTwoArmedDependentHard-v0", "-l", logDir.toString(), "--episodes", "20",
+        var again = CliRun.of("test", "-e", "BanditTwoArmedDependentHard-v0", "-l", logDir.toString(), "--episodes", "20",
                 "--format", "csv", "--no-baselines");
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(lines[1], again.out().strip().split("\\R")[1]);  // same tasks, same choices
 
         // training into a directory that holds a run needs --resume
-        var twice = run("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", logDir.toString(), "--quiet");
+        var twice = CliRun.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", logDir.toString(), "--quiet");
         assertEquals(2, twice.exitCode());
         assertTrue(twice.err().contains("--resume"), twice.err());
     }
@@ -86,7 +64,7 @@ class TrainEvaluateCommandTest {
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", tmp.toString()), "no checkpoint"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--episodes", "0"), "--episodes must be between 1"),
                 new Case(List.of("evaluate", "-e", "Nope-v0", "-l", dir), "unknown task id"))) {
-            var r = run(c.args().toArray(String[]::new));
+            var r = CliRun.of(c.args().toArray(String[]::new));
             assertEquals(2, r.exitCode(), c.args() + " -> " + r.err());
             assertTrue(r.err().contains(c.mustMention()), c.args() + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), c.args() + " -> " + r.err());
