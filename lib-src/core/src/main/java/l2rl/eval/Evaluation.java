@@ -5,7 +5,6 @@ import java.util.stream.IntStream;
 
 import l2rl.agent.MetaRlAgent;
 import l2rl.baseline.BanditPolicy;
-import l2rl.env.Bandit;
 import l2rl.env.Seeds;
 import l2rl.env.TaskSet;
 
@@ -26,8 +25,8 @@ public final class Evaluation {
         var arms = new int[tasks.episodes()][];
         // Episodes are independent, so they run in parallel; each writes only its own row.
         IntStream.range(0, tasks.episodes()).parallel()
-                .forEach(e -> arms[e] = playEpisode(policy, tasks.bandit(e), trials,
-                        Seeds.rng(tasks.seed(), "policy", e)));
+                .forEach(e -> arms[e] = EpisodeTrace.play(policy, tasks.bandit(e), trials,
+                        Seeds.rng(tasks.seed(), "policy", e)).arms());
         return RegretReport.of(policy.name(), tasks, trials, arms);
     }
 
@@ -45,10 +44,5 @@ public final class Evaluation {
     /** Runs each policy in turn on the same tasks. */
     public static List<RegretReport> run(List<BanditPolicy> policies, TaskSet tasks, int trials) {
         return policies.stream().map(policy -> run(policy, tasks, trials)).toList();
-    }
-
-    /** The arms {@code policy} pulls in one episode of {@code trials} trials on {@code task}. */
-    public static int[] playEpisode(BanditPolicy policy, Bandit task, int trials, java.util.SplittableRandom rng) {
-        return EpisodeTrace.play(policy, task, trials, rng).arms();
     }
 }
