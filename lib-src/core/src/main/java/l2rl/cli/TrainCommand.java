@@ -45,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--episodes", description = "training episodes (default: 20000)")
     Integer episodes;
 
-    @Option(names = "--batch", description = "episodes each worker plays side by side per update (default: 16)")
+    @Option(names = "--batch", description = "episodes each worker plays side by side per update (default: 8)")
     Integer batch;
 
     @Option(names = "--seed", description = "root seed (default: 1)")
