@@ -13,17 +13,24 @@ import l2rl.env.TaskSet;
 public final class MetaRlAgent {
     private final AgentSpec spec;
     private final float[] parameters;
-    private final ThreadLocal<LstmActorCritic> nets;
+    private final ActorCritic.Engine engine;
+    private final ThreadLocal<ActorCritic> nets;
 
+    /** An agent computed by the default engine ({@link FusedLstmActorCritic}). */
     public MetaRlAgent(AgentSpec spec, float[] parameters) {
+        this(spec, parameters, ActorCritic.Engine.FUSED);
+    }
+
+    public MetaRlAgent(AgentSpec spec, float[] parameters, ActorCritic.Engine engine) {
         if (parameters.length != spec.parameterCount()) {
             throw new IllegalArgumentException("agent needs " + spec.parameterCount() + " parameters, got "
                     + parameters.length);
         }
         this.spec = spec;
         this.parameters = parameters.clone();
+        this.engine = engine;
         this.nets = ThreadLocal.withInitial(() -> {
-            var net = new LstmActorCritic(spec);
+            var net = engine.create(spec);
             net.setParameters(this.parameters);
             return net;
         });
@@ -31,6 +38,10 @@ public final class MetaRlAgent {
 
     public AgentSpec spec() {
         return spec;
+    }
+
+    public ActorCritic.Engine engine() {
+        return engine;
     }
 
     public float[] parameters() {
@@ -63,25 +74,28 @@ public final class MetaRlAgent {
         var net = nets.get();
         int n = bandits.length;
         var env = new TaskBatch(spec, bandits, trials);
-        var state = net.zeroState(n);
+        var step = new Rollout(spec, n, 1);  // one trial at a time; the state carries from trial to trial
+        step.startEpisode();
         var arms = new int[n][trials];
         var act = new int[n];
         var rewards = new float[n];
         var regrets = new double[n];
         for (int t = 0; t < trials; t++) {
-            var step = net.step(env.observe(), state);
+            env.observe(step, 0);
+            net.act(step, 0);
+            step.setLength(1);
             for (int b = 0; b < n; b++) {
-                act[b] = sample(step.probabilities(), b * spec.arms(), spec.arms(), rngs[b]);
+                act[b] = sample(step.probs, b * spec.arms(), spec.arms(), rngs[b]);
                 arms[b][t] = act[b];
             }
             env.step(act, rewards, regrets);
-            state = step.state();
+            step.continueEpisode();
         }
         return arms;
     }
 
     /** Samples an arm from probabilities {@code p[off .. off + arms)} with one uniform draw. */
-    public static int sample(float[] p, int off, int arms, SplittableRandom rng) {
+    public static int sample(double[] p, int off, int arms, SplittableRandom rng) {
         double u = rng.nextDouble();
         double cumulative = 0;
         for (int a = 0; a < arms - 1; a++) {

@@ -53,19 +53,24 @@ public final class TaskBatch {
         return bandits[slot];
     }
 
-    /** The agent's inputs for the current trial, [B, in] row-major. */
-    public float[] observe() {
+    /** Writes the agent's inputs for the current trial into {@code x} from {@code offset}, [B, in] row-major. */
+    public void observe(double[] x, int offset) {
         int in = spec.inputSize();
-        var x = new float[bandits.length * in];
+        java.util.Arrays.fill(x, offset, offset + bandits.length * in, 0);
         float time = (float) trial / spec.trials();
         for (int b = 0; b < bandits.length; b++) {
+            int o = offset + b * in;
             if (lastAction[b] >= 0) {
-                x[b * in + lastAction[b]] = 1f;
+                x[o + lastAction[b]] = 1;
             }
-            x[b * in + spec.arms()] = spec.rewardInput() ? lastReward[b] : 0f;
-            x[b * in + spec.arms() + 1] = time;
+            x[o + spec.arms()] = spec.rewardInput() ? lastReward[b] : 0f;
+            x[o + spec.arms() + 1] = time;
         }
-        return x;
+    }
+
+    /** Writes the current trial's inputs as trial {@code t} of {@code rollout}. */
+    public void observe(Rollout rollout, int t) {
+        observe(rollout.x, t * rollout.batch * rollout.inputs);
     }
 
     /** Pulls {@code actions[b]} in every slot; writes rewards and expected regrets; advances the trial. */

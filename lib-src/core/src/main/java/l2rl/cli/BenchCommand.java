@@ -11,7 +11,7 @@ import l2rl.baseline.BayesOptimalIndependent;
 import l2rl.env.TaskSet;
 import l2rl.env.Tasks;
 import l2rl.eval.Evaluation;
-import l2rl.train.TrainingBench;
+import l2rl.bench.TrainingBench;
 
 /**
  * Throughput figures. The machine is shared and noisy, so each figure is printed with the load average and

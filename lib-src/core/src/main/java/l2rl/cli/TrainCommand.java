@@ -97,6 +97,10 @@ public final class TrainCommand implements Callable<Integer> {
             return fail(err, "cannot read --config file: " + e.getMessage());
         }
 
+        var unwritable = unwritable(logDir);
+        if (unwritable != null) {
+            return fail(err, "cannot write LOGDIR " + logDir + ": " + unwritable);
+        }
         Trainer trainer;
         try {
             if (resume) {
@@ -220,6 +224,24 @@ public final class TrainCommand implements Callable<Integer> {
                 err.flush();
             }
         };
+    }
+
+    /**
+     * Why {@code dir} cannot be created or written, or null when it can; creates nothing (a refused command
+     * leaves no directory behind).
+     */
+    private static String unwritable(Path dir) {
+        var existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return "no such file system";
+        }
+        if (!Files.isDirectory(existing)) {
+            return existing + " is a file, not a directory";
+        }
+        return Files.isWritable(existing) ? null : "permission denied on " + existing;
     }
 
     private static int fail(PrintWriter err, String message) {

@@ -19,7 +19,7 @@ import l2rl.train.Trainer;
  * Trains an agent while a training curve (running mean regret per episode) is redrawn every {@code refresh}
  * interval. The redraw runs on the caller's thread, so a notebook can hand in
  * {@code chart -> updateDisplay(id, chart)}; interrupting the caller (Jupyter's interrupt) stops training at the
- * next batch boundary.
+ * next batch boundary and returns the agent as far as it got, so an interrupted cell keeps what was learned.
  */
 public final class LiveTraining implements Trainer.Listener {
     private final List<double[]> points = new ArrayList<>();
@@ -29,9 +29,12 @@ public final class LiveTraining implements Trainer.Listener {
         this.title = title;
     }
 
-    /** Trains with {@code config} in memory, calling {@code redraw} with a fresh curve every {@code refreshMillis}. */
+    /**
+     * Trains with {@code config} in memory, calling {@code redraw} with a fresh curve every {@code refreshMillis};
+     * returns the trained agent, or on interrupt the agent as far as training got.
+     */
     public static MetaRlAgent train(TrainConfig config, long refreshMillis, Consumer<XYChart> redraw)
-            throws IOException, InterruptedException {
+            throws IOException {
         var live = new LiveTraining("training on " + config.task());
         var trainer = Trainer.create(config, null, live);
         var run = CompletableFuture.supplyAsync(() -> {
@@ -52,8 +55,11 @@ public final class LiveTraining implements Trainer.Listener {
             }
         } catch (InterruptedException e) {
             trainer.requestStop();
-            trainer.awaitFinished();
-            throw e;
+            try {
+                trainer.awaitFinished();
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof java.io.UncheckedIOException u) {
                 throw u.getCause();
@@ -61,7 +67,7 @@ public final class LiveTraining implements Trainer.Listener {
             throw new IllegalStateException(e.getCause());
         }
         redraw.accept(live.chart());
-        return new MetaRlAgent(config.agentSpec(), trainer.parameters());
+        return new MetaRlAgent(config.agentSpec(), trainer.parameters(), config.engine());
     }
 
     @Override

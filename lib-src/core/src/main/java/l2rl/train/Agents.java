@@ -14,7 +14,7 @@ public final class Agents {
     public static MetaRlAgent learn(TrainConfig config, Path runDir) throws IOException {
         var trainer = Trainer.create(config, runDir, null);
         trainer.run();
-        return new MetaRlAgent(config.agentSpec(), trainer.parameters());
+        return new MetaRlAgent(config.agentSpec(), trainer.parameters(), config.engine());
     }
 
     /** The agent of a run directory's newest checkpoint. */
@@ -47,6 +47,6 @@ public final class Agents {
     }
 
     public static MetaRlAgent fromCheckpoint(Checkpoint c) {
-        return new MetaRlAgent(c.config().agentSpec(), c.parameters());
+        return new MetaRlAgent(c.config().agentSpec(), c.parameters(), c.config().engine());
     }
 }

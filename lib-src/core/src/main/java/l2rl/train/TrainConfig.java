@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 
+import l2rl.agent.ActorCritic;
 import l2rl.agent.AgentSpec;
 import l2rl.env.Tasks;
 
@@ -21,6 +22,8 @@ import l2rl.env.Tasks;
  * The run directory keeps the config actually used ({@code config.properties}).
  *
  * @param task              task family id (see {@link Tasks#ids()}); default the independent-arms bandit
+ * @param engine            fused | samediff: the network's engine (see {@link ActorCritic}); fused, the plain-Java
+ *                          engine, is ENGINE_MEASURED
  * @param hidden            LSTM units; the paper's 48
  * @param gamma             discount of the returns; 0.8, the low end of the 0.8-0.9 that public reimplementations
  *                          use (the paper sampled it). A bandit's actions change later rewards only through what
@@ -62,6 +65,7 @@ import l2rl.env.Tasks;
  */
 public record TrainConfig(
         String task,
+        ActorCritic.Engine engine,
         int hidden,
         double gamma,
         double gaeLambda,
@@ -92,6 +96,7 @@ public record TrainConfig(
 
     static {
         DEFAULTS.put("task", Tasks.INDEPENDENT);
+        DEFAULTS.put("engine", "fused");
         DEFAULTS.put("hidden", "48");
         DEFAULTS.put("gamma", "0.8");
         DEFAULTS.put("gaeLambda", "1.0");
@@ -109,7 +114,7 @@ public record TrainConfig(
         DEFAULTS.put("trials", "100");
         DEFAULTS.put("workers", "2");
         DEFAULTS.put("batch", "8");
-        DEFAULTS.put("rollout", "100");
+        DEFAULTS.put("rollout", "5");
         DEFAULTS.put("seed", "1");
         DEFAULTS.put("rewardInput", "true");
         DEFAULTS.put("meta", "true");
@@ -141,6 +146,11 @@ public record TrainConfig(
         check("workers", workers, 1, 64);
         check("batch", batch, 1, 4096);
         check("rollout", rollout, 1, trials);
+        if (engine == ActorCritic.Engine.SAMEDIFF && rollout != trials) {
+            // ActorCriticEnginesTest shows it: libnd4j's LSTM backward pass is wrong from a non-zero start state
+            throw new ConfigException("config key 'engine': samediff needs rollout = trials (" + trials + "), got "
+                    + rollout + "; DL4J 1.0.0-M2.1's LSTM gradient is wrong from a carried state; use engine = fused");
+        }
         check("checkpointEvery", checkpointEvery, 0, 1_000_000_000);
         check("keepCheckpoints", keepCheckpoints, 1, 1000);
         check("logEvery", logEvery, 1, 1_000_000_000);
@@ -160,7 +170,7 @@ public record TrainConfig(
         }
         var v = new LinkedHashMap<>(DEFAULTS);
         overrides.forEach((k, x) -> v.put(k, x.trim()));
-        return new TrainConfig(v.get("task"), integer(v, "hidden"), real(v, "gamma"), real(v, "gaeLambda"),
+        return new TrainConfig(v.get("task"), engine(v.get("engine")), integer(v, "hidden"), real(v, "gamma"), real(v, "gaeLambda"),
                 real(v, "learningRate"), real(v, "learningRateEnd"), optimizer(v.get("optimizer")), real(v, "rmspropDecay"),
                 real(v, "epsilon"), real(v, "clipNorm"), real(v, "betaV"), real(v, "betaEStart"),
                 real(v, "betaEEnd"), real(v, "betaEAnnealFraction"), integer(v, "episodes"), integer(v, "trials"),
@@ -215,6 +225,7 @@ public record TrainConfig(
     public Map<String, String> toMap() {
         var m = new LinkedHashMap<String, String>();
         m.put("task", task);
+        m.put("engine", engine.key());
         m.put("hidden", Integer.toString(hidden));
         m.put("gamma", Double.toString(gamma));
         m.put("gaeLambda", Double.toString(gaeLambda));
@@ -299,6 +310,14 @@ public record TrainConfig(
             throw new ConfigException("config key '" + key + "' must be true or false, got '" + v.get(key) + "'");
         }
         return Boolean.parseBoolean(s);
+    }
+
+    private static ActorCritic.Engine engine(String s) {
+        try {
+            return ActorCritic.Engine.of(s);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config key 'engine' must be fused or samediff, got '" + s + "'");
+        }
     }
 
     private static Optimizer.Kind optimizer(String s) {

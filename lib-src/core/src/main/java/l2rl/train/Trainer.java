@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import l2rl.agent.AgentSpec;
-import l2rl.agent.LstmActorCritic;
+import l2rl.agent.ActorCritic;
 import l2rl.agent.MetaRlAgent;
 import l2rl.agent.Rollout;
 import l2rl.agent.TaskBatch;
@@ -78,7 +78,7 @@ public final class Trainer {
         this.spec = config.agentSpec();
         this.family = Tasks.family(config.task());
         this.listener = listener;
-        var init = LstmActorCritic.initialParameters(spec, Seeds.rng(config.seed(), "init", 0));
+        var init = ActorCritic.initialParameters(spec, Seeds.rng(config.seed(), "init", 0));
         var optimizer = Optimizer.of(config, init.length);
         this.server = new ParameterServer(init, optimizer, config.clipNorm());
         if (from != null) {
@@ -260,18 +260,18 @@ public final class Trainer {
     }
 
     /** Called by a worker after each finished batch of episodes. */
-    private synchronized void finishedBatch(int episodes, double rewardSum, double regretSum, Window losses)
-            throws IOException {
-        episodesDone += episodes;
-        window.add(episodes, rewardSum, regretSum, losses);
-        double meanRegret = regretSum / episodes;
-        double alpha = Math.min(1.0, episodes / 200.0);
+    private synchronized void finishedBatch(Window batch) throws IOException {
+        episodesDone += batch.episodes;
+        window.add(batch);
+        double meanRegret = batch.regretSum / batch.episodes;
+        double alpha = Math.min(1.0, batch.episodes / 200.0);
         runningRegret = Double.isNaN(runningRegret) ? meanRegret : runningRegret + alpha * (meanRegret - runningRegret);
         if (log != null && (window.episodes >= config.logEvery() || episodesDone >= config.episodes())) {
             log.row(episodesDone, episodesDone * config.trials(), window.rewardSum / window.episodes,
                     window.regretSum / window.episodes, window.policyLoss / window.updates,
                     window.valueLoss / window.updates, window.entropyPerTrial / window.updates,
-                    config.betaE(episodesDone), config.learningRate(episodesDone), wallSeconds());
+                    config.betaE(episodesDone), config.learningRate(episodesDone), wallSeconds(),
+                    window.gradNorm / window.updates, window.explainedVariance());
             window.clear();
         }
         if (listener != null) {
@@ -279,7 +279,7 @@ public final class Trainer {
         }
     }
 
-    /** Sums over the episodes and updates of one log row. */
+    /** Sums over the episodes and updates of one log row (or of one worker's batch). */
     private static final class Window {
         long episodes;
         long updates;
@@ -288,15 +288,51 @@ public final class Trainer {
         double policyLoss;
         double valueLoss;
         double entropyPerTrial;
+        double gradNorm;
+        // for the value head's explained variance 1 - Var(R - V) / Var(R), over every trained trial
+        long trials;
+        double returnSum;
+        double returnSquares;
+        double errorSum;
+        double errorSquares;
 
-        void add(int n, double reward, double regret, Window losses) {
-            episodes += n;
-            rewardSum += reward;
-            regretSum += regret;
-            updates += losses.updates;
-            policyLoss += losses.policyLoss;
-            valueLoss += losses.valueLoss;
-            entropyPerTrial += losses.entropyPerTrial;
+        void addUpdate(ActorCritic.Losses losses, double norm, Rollout r) {
+            updates++;
+            policyLoss += losses.policyLoss();
+            valueLoss += losses.valueLoss();
+            entropyPerTrial += losses.entropy() / r.length();
+            gradNorm += norm;
+            for (int s = 0; s < r.length() * r.batch; s++) {
+                double ret = r.returns[s];
+                double error = ret - r.values[s];
+                returnSum += ret;
+                returnSquares += ret * ret;
+                errorSum += error;
+                errorSquares += error * error;
+            }
+            trials += (long) r.length() * r.batch;
+        }
+
+        void add(Window w) {
+            episodes += w.episodes;
+            updates += w.updates;
+            rewardSum += w.rewardSum;
+            regretSum += w.regretSum;
+            policyLoss += w.policyLoss;
+            valueLoss += w.valueLoss;
+            entropyPerTrial += w.entropyPerTrial;
+            gradNorm += w.gradNorm;
+            trials += w.trials;
+            returnSum += w.returnSum;
+            returnSquares += w.returnSquares;
+            errorSum += w.errorSum;
+            errorSquares += w.errorSquares;
+        }
+
+        double explainedVariance() {
+            double varReturn = returnSquares / trials - Math.pow(returnSum / trials, 2);
+            double varError = errorSquares / trials - Math.pow(errorSum / trials, 2);
+            return varReturn > 0 ? 1 - varError / varReturn : Double.NaN;
         }
 
         void clear() {
@@ -307,19 +343,40 @@ public final class Trainer {
             policyLoss = 0;
             valueLoss = 0;
             entropyPerTrial = 0;
+            gradNorm = 0;
+            trials = 0;
+            returnSum = 0;
+            returnSquares = 0;
+            errorSum = 0;
+            errorSquares = 0;
         }
     }
 
-    /** One A3C worker: its own network copy, its own batch of tasks. */
+    /**
+     * One A3C worker: its own copy of the network, its own batch of episodes. Each rollout (the next
+     * {@code rollout} trials of its episodes) runs in three phases: collect (act and step the bandits), compute
+     * returns (bootstrapped from the value of the state the rollout ends in), learn (gradient, parameter server,
+     * refreshed copy). The LSTM state carries from one rollout to the next of the same episodes.
+     */
     private final class Worker {
-        private final LstmActorCritic net = new LstmActorCritic(spec);
+        private final ActorCritic net = config.engine().create(spec);
         private final float[] params = new float[spec.parameterCount()];
         private final double[] gradient = new double[spec.parameterCount()];
+        private Rollout rollout;              // [rollout + 1 trials, B]: the spare trial computes the bootstrap value
+        private double[] bootstrap;           // [B] value of the state after the rollout
+        private int[] act;                    // [B]
+        private float[] reward;               // [B]
+        private double[] regret;              // [B]
+        private final Window stats = new Window();
         private long actNanos;    // time in acting: encoding, forward steps, sampling, stepping the bandits
         private long learnNanos;  // time in learning: returns, backward pass, parameter server, refresh
         private long cpuNanos;    // CPU time of the worker's thread (robust to a loaded machine)
 
         Worker() {
+            refresh();
+        }
+
+        private void refresh() {
             System.arraycopy(server.parameters(), 0, params, 0, params.length);
             net.setParameters(params);
         }
@@ -328,30 +385,32 @@ public final class Trainer {
             var mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = mx.getCurrentThreadCpuTime();
             try {
-                runSegment(end);
+                refresh();  // another segment or worker may have moved the global parameters
+                long[] claim;
+                while ((claim = claim(end)) != null) {
+                    playEpisodes(claim[0], (int) claim[1]);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 cpuNanos += mx.getCurrentThreadCpuTime() - cpuStart;
             }
         }
 
-        private void runSegment(long end) {
-            // refresh from the global parameters (another segment or worker may have moved them)
-            System.arraycopy(server.parameters(), 0, params, 0, params.length);
-            net.setParameters(params);
-            long[] claim;
-            while ((claim = claim(end)) != null) {
-                try {
-                    playAndLearn(claim[0], (int) claim[1]);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        /** Buffers for {@code n} episodes, allocated once (again only for a short last batch of a segment). */
+        private void allocate(int n) {
+            if (rollout == null || rollout.batch != n) {
+                rollout = new Rollout(spec, n, config.rollout() + 1);
+                bootstrap = new double[n];
+                act = new int[n];
+                reward = new float[n];
+                regret = new double[n];
             }
         }
 
-        private void playAndLearn(long first, int n) throws IOException {
-            int trials = config.trials();
-            int arms = spec.arms();
-            int in = spec.inputSize();
+        /** Plays episodes [first, first + n) to their end, learning after every rollout. */
+        private void playEpisodes(long first, int n) throws IOException {
+            allocate(n);
             var bandits = new Bandit[n];
             var actionRng = new SplittableRandom[n];
             for (int b = 0; b < n; b++) {
@@ -359,112 +418,70 @@ public final class Trainer {
                 actionRng[b] = Seeds.rng(config.seed(), "train-action", first + b);
             }
             var env = new TaskBatch(spec, bandits);
-            var inputs = new float[n * trials * in];
-            var actions = new int[n * trials];
-            var rewards = new float[n * trials];
-            var values = new float[n * trials];
-            var advantages = new float[n * trials];
-            var returns = new float[n * trials];
-            var act = new int[n];
-            var r = new float[n];
-            var regret = new double[n];
-            double rewardSum = 0;
-            double regretSum = 0;
-            var losses = new Window();
             double betaE = config.betaE(first);
             double lr = config.learningRate(first);
-            var state = net.zeroState(n);
-            int rolloutStart = 0;
-            long clock = System.nanoTime();
-            for (int t = 0; t < trials; t++) {
-                var x = env.observe();
-                for (int b = 0; b < n; b++) {
-                    System.arraycopy(x, b * in, inputs, (b * trials + t) * in, in);
-                }
-                var step = net.step(x, state);
-                var probs = step.probabilities();
-                for (int b = 0; b < n; b++) {
-                    act[b] = MetaRlAgent.sample(probs, b * arms, arms, actionRng[b]);
-                    actions[b * trials + t] = act[b];
-                    values[b * trials + t] = step.values()[b];
-                }
-                env.step(act, r, regret);
-                for (int b = 0; b < n; b++) {
-                    rewards[b * trials + t] = r[b];
-                    rewardSum += r[b];
-                    regretSum += regret[b];
-                }
-                state = step.state();
-                boolean episodeEnd = t + 1 == trials;
-                if (t + 1 - rolloutStart == config.rollout() || episodeEnd) {
-                    long now = System.nanoTime();
-                    actNanos += now - clock;
-                    clock = now;
-                    var bootstrap = episodeEnd ? new float[n] : net.step(env.observe(), state).values();
-                    advantages(rolloutStart, t + 1, trials, n, rewards, values, bootstrap, advantages, returns);
-                    var rollout = rollout(n, rolloutStart, t + 1, trials, inputs, actions, advantages, returns);
-                    var l = net.gradient(rollout, config.betaV(), betaE, gradient);
-                    server.apply(gradient, lr, params);
-                    net.setParameters(params);
-                    losses.updates++;
-                    losses.policyLoss += l.policyLoss();
-                    losses.valueLoss += l.valueLoss();
-                    losses.entropyPerTrial += l.entropy() / (t + 1 - rolloutStart);
-                    rolloutStart = t + 1;
-                    now = System.nanoTime();
-                    learnNanos += now - clock;
-                    clock = now;
-                }
+            stats.clear();
+            stats.episodes = n;
+            rollout.startEpisode();
+            int trials = config.trials();
+            for (int start = 0; start < trials; start += config.rollout()) {
+                int length = Math.min(config.rollout(), trials - start);
+                boolean episodeEnd = start + length == trials;
+                long t0 = System.nanoTime();
+                collect(env, length, actionRng);
+                valueAfter(env, length, episodeEnd);
+                long t1 = System.nanoTime();
+                Returns.compute(rollout, bootstrap, episodeEnd ? 0 : 1, config.gamma(), config.gaeLambda());
+                learn(betaE, lr);
+                rollout.continueEpisode();
+                actNanos += t1 - t0;
+                learnNanos += System.nanoTime() - t1;
             }
-            finishedBatch(n, rewardSum, regretSum, losses);
+            finishedBatch(stats);
         }
-    }
 
-    /**
-     * Generalised advantage estimation over trials [from, to) of each episode, bootstrapped with the value of
-     * the state after the rollout (0 at the episode's end). With lambda = 1 the returns are the n-step
-     * discounted returns and the advantages are returns minus values.
-     */
-    void advantages(int from, int to, int stride, int n, float[] rewards, float[] values, float[] bootstrap,
-            float[] advantages, float[] returns) {
-        double gamma = config.gamma();
-        double lambda = config.gaeLambda();
-        for (int b = 0; b < n; b++) {
-            double next = bootstrap[b];
-            double gae = 0;
-            for (int t = to - 1; t >= from; t--) {
-                int i = b * stride + t;
-                double delta = rewards[i] + gamma * next - values[i];
-                gae = delta + gamma * lambda * gae;
-                advantages[i] = (float) gae;
-                returns[i] = (float) (gae + values[i]);
-                next = values[i];
+        /** Collect: {@code length} trials of every episode into the rollout. */
+        private void collect(TaskBatch env, int length, SplittableRandom[] actionRng) {
+            int n = rollout.batch;
+            int arms = spec.arms();
+            for (int t = 0; t < length; t++) {
+                env.observe(rollout, t);
+                net.act(rollout, t);
+                for (int b = 0; b < n; b++) {
+                    int s = rollout.at(t, b);
+                    act[b] = MetaRlAgent.sample(rollout.probs, s * arms, arms, actionRng[b]);
+                    rollout.actions[s] = act[b];
+                }
+                env.step(act, reward, regret);
+                for (int b = 0; b < n; b++) {
+                    rollout.rewards[rollout.at(t, b)] = reward[b];
+                    stats.rewardSum += reward[b];
+                    stats.regretSum += regret[b];
+                }
             }
+            rollout.setLength(length);
         }
-    }
 
-    /** The episodes' trials [0, to) with the rollout's trials [from, to) unmasked. */
-    private static Rollout rollout(int n, int from, int to, int stride, float[] inputs, int[] actions,
-            float[] advantages, float[] returns) {
-        int in = inputs.length / (n * stride);
-        if (from == 0 && to == stride) {
-            return Rollout.whole(n, stride, inputs, actions, advantages, returns);
-        }
-        var x = new float[n * to * in];
-        var a = new int[n * to];
-        var adv = new float[n * to];
-        var ret = new float[n * to];
-        var mask = new float[n * to];
-        for (int b = 0; b < n; b++) {
-            System.arraycopy(inputs, b * stride * in, x, b * to * in, to * in);
-            System.arraycopy(actions, b * stride, a, b * to, to);
-            System.arraycopy(advantages, b * stride, adv, b * to, to);
-            System.arraycopy(returns, b * stride, ret, b * to, to);
-            for (int t = from; t < to; t++) {
-                mask[b * to + t] = 1f;
+        /** The value of the state after the rollout, one step on in the spare trial; 0 after the episode's end. */
+        private void valueAfter(TaskBatch env, int length, boolean episodeEnd) {
+            if (episodeEnd) {
+                java.util.Arrays.fill(bootstrap, 0);
+                return;
+            }
+            env.observe(rollout, length);
+            net.act(rollout, length);
+            for (int b = 0; b < rollout.batch; b++) {
+                bootstrap[b] = rollout.values[rollout.at(length, b)];
             }
         }
-        return new Rollout(n, to, x, a, adv, ret, mask);
+
+        /** Learn: the gradient on this worker's copy, one step of the global parameters, the copy refreshed. */
+        private void learn(double betaE, double lr) {
+            var losses = net.learn(rollout, config.betaV(), betaE, gradient);
+            double norm = server.apply(gradient, lr, params);
+            net.setParameters(params);
+            stats.addUpdate(losses, norm, rollout);
+        }
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

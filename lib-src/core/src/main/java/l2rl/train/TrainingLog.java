@@ -13,12 +13,14 @@ import java.util.Locale;
 /**
  * The training log, one CSV row per {@code logEvery} finished episodes. Per row: mean reward and mean
  * expected regret per episode, the mean policy and value losses per update (summed over a rollout's trials,
- * averaged over its episodes), the mean policy entropy per trial in nats, and the schedule's values.
+ * averaged over its episodes), the mean policy entropy per trial in nats, the schedule's values, the mean
+ * gradient norm before clipping, and the value head's explained variance 1 - Var(R - V) / Var(R) over the
+ * row's trials (1: perfect, 0: no better than a constant).
  */
 public final class TrainingLog implements AutoCloseable {
     public static final String FILE = "training-log.csv";
     public static final String HEADER = "episodes,env_steps,mean_reward,mean_regret,policy_loss,value_loss,entropy,"
-            + "beta_e,learning_rate,wall_seconds";
+            + "beta_e,learning_rate,wall_seconds,grad_norm,explained_variance";
 
     private final BufferedWriter out;
 
@@ -57,9 +59,11 @@ public final class TrainingLog implements AutoCloseable {
     }
 
     public void row(long episodes, long steps, double meanReward, double meanRegret, double policyLoss,
-            double valueLoss, double entropy, double betaE, double lr, double wallSeconds) throws IOException {
-        out.write(String.format(Locale.ROOT, "%d,%d,%.4f,%.4f,%.5f,%.5f,%.5f,%.5f,%.6g,%.2f", episodes, steps,
-                meanReward, meanRegret, policyLoss, valueLoss, entropy, betaE, lr, wallSeconds));
+            double valueLoss, double entropy, double betaE, double lr, double wallSeconds, double gradNorm,
+            double explainedVariance) throws IOException {
+        out.write(String.format(Locale.ROOT, "%d,%d,%.4f,%.4f,%.5f,%.5f,%.5f,%.5f,%.6g,%.2f,%.4f,%.4f", episodes,
+                steps, meanReward, meanRegret, policyLoss, valueLoss, entropy, betaE, lr, wallSeconds, gradNorm,
+                explainedVariance));
         out.newLine();
         out.flush();
     }

@@ -49,6 +49,8 @@ class TrainEvaluateCommandTest {
         Files.writeString(bogusConfig, "gamma = 2\n");
         var unknownKey = tmp.resolve("unknown.properties");
         Files.writeString(unknownKey, "lerningRate = 0.1\n");
+        var engineTypo = tmp.resolve("engine.properties");
+        Files.writeString(engineTypo, "engine = fusd\n");
         record Case(List<String> args, String mustMention) {
         }
         var dir = tmp.resolve("x").toString();
@@ -60,6 +62,9 @@ class TrainEvaluateCommandTest {
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--config", unknownKey.toString()), "unknown config key 'lerningRate'"),
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--resume"), "no checkpoint"),
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--fixed-task", "-m"), "contradict"),
+                new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", bogusConfig.resolve("run").toString()), "cannot write LOGDIR"),
+                new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", bogusConfig.toString()), "is a file, not a directory"),
+                new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--config", engineTypo.toString()), "must be fused or samediff"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir), "no run directory"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", tmp.toString()), "no checkpoint"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--episodes", "0"), "--episodes must be between 1"),

@@ -19,7 +19,7 @@ class LearningTest {
                 hidden = 16
                 gamma = 0.9
                 trials = 20
-                rollout = 20
+                rollout = 5
                 batch = 8
                 workers = 1
                 episodes = 2400

@@ -20,7 +20,8 @@ class TrainConfigTest {
         assertEquals(0.0, c.betaEEnd());
         assertEquals(20_000, c.episodes());
         assertEquals(100, c.trials());
-        assertEquals(100, c.rollout());
+        assertEquals(5, c.rollout());  // the original A3C code's t_max
+        assertEquals(l2rl.agent.ActorCritic.Engine.FUSED, c.engine());
         assertEquals(0.004, c.learningRate());
         assertTrue(c.meta());
         assertTrue(c.rewardInput());
@@ -49,6 +50,11 @@ class TrainConfigTest {
         assertTrue(e.getMessage().contains("'rollout'") && e.getMessage().contains("[1, 100]"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> TrainConfig.parse("task = BanditTwoArmedDependentEsy-v0"));
         assertTrue(e.getMessage().contains("BanditTwoArmedDependentEasy-v0"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("engine = fusd"));
+        assertTrue(e.getMessage().contains("'engine'") && e.getMessage().contains("fused or samediff"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("engine = samediff\nrollout = 5"));
+        assertTrue(e.getMessage().contains("samediff needs rollout = trials"), e.getMessage());
+        assertEquals(100, TrainConfig.parse("engine = samediff\nrollout = 100").rollout());
         e = assertThrows(ConfigException.class, () -> TrainConfig.defaults().with(Map.of("workers", "0")));
         assertTrue(e.getMessage().contains("'workers'") && e.getMessage().contains("[1, 64]"), e.getMessage());
     }

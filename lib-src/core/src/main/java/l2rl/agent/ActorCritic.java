@@ -1,0 +1,90 @@
+package l2rl.agent;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The recurrent actor-critic of Wang et al. (2016), one LSTM layer with a softmax policy head and a scalar value
+ * head, behind the two engines that compute it: {@link FusedLstmActorCritic} (plain Java, the default) and
+ * {@link SameDiffActorCritic} (DL4J/ND4J, the framework reference). Both read the same flat parameters
+ * ({@link ParameterLayout}) and the same {@link Rollout}; tests hold their values and gradients equal.
+ *
+ * <p>Loss of a rollout of B episodes, summed over its trials and averaged over episodes (A3C's per-rollout sum):
+ * {@code L = (1/B) sum_{t,b} [ -log pi(a|h) A + beta_v 1/2 (R - V)^2 - beta_e H(pi) ]}, with advantages A and
+ * returns R constants for the gradient.
+ *
+ * <p>Not thread-safe: each worker owns its own instance.
+ */
+public interface ActorCritic {
+
+    /** The engines; the config key {@code engine} names one. */
+    enum Engine {
+        FUSED, SAMEDIFF;
+
+        public ActorCritic create(AgentSpec spec) {
+            return this == FUSED ? new FusedLstmActorCritic(spec) : new SameDiffActorCritic(spec);
+        }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The engine named {@code key}; an unknown name is refused naming the allowed ones. */
+        public static Engine of(String key) {
+            for (var e : values()) {
+                if (e.key().equals(key.toLowerCase(Locale.ROOT))) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("unknown engine '" + key + "'; allowed: fused, samediff");
+        }
+    }
+
+    /** Loss terms of a rollout (the entropy summed over trials, averaged over episodes). */
+    record Losses(double loss, double policyLoss, double valueLoss, double entropy) {
+    }
+
+    AgentSpec spec();
+
+    /** Glorot-uniform LSTM and head weights from {@code rng}; forget bias 1, other biases 0; pi ~ uniform. */
+    static float[] initialParameters(AgentSpec spec, SplittableRandom rng) {
+        var layout = ParameterLayout.of(spec);
+        var net = new float[layout.size()];
+        int in = spec.inputSize();
+        int h = spec.hidden();
+        int a = spec.arms();
+        fill(net, layout.w(), in * 4 * h, Math.sqrt(6.0 / (in + 4 * h)), rng);
+        fill(net, layout.r(), h * 4 * h, Math.sqrt(6.0 / (h + 4 * h)), rng);
+        // gate order i, f, g, o: forget-gate bias 1, so memory lasts from the start (Jozefowicz et al. 2015) -
+        // the agent must integrate evidence over the whole episode
+        for (int k = 0; k < h; k++) {
+            net[layout.b() + h + k] = 1f;
+        }
+        fill(net, layout.wp(), h * a, 0.01 * Math.sqrt(6.0 / (h + a)), rng);  // small policy weights: pi ~ uniform
+        fill(net, layout.wv(), h, Math.sqrt(6.0 / (h + 1)), rng);
+        return net;
+    }
+
+    private static void fill(float[] net, int from, int count, double limit, SplittableRandom rng) {
+        for (int k = 0; k < count; k++) {
+            net[from + k] = (float) ((2 * rng.nextDouble() - 1) * limit);
+        }
+    }
+
+    void setParameters(float[] flat);
+
+    void setParameters(double[] flat);
+
+    /**
+     * One trial for every episode of the rollout: reads {@code x[t]}, {@code h[t]}, {@code c[t]}; writes
+     * {@code h[t+1]}, {@code c[t+1]}, the gates, the policy and the value of trial t.
+     */
+    void act(Rollout r, int t);
+
+    /**
+     * The gradient of the loss over the rollout's trials [0, length), by exact backpropagation through the
+     * rollout from its start state, flat in {@link ParameterLayout} order, into {@code gradient}. Uses the
+     * activations acting wrote; returns the loss terms.
+     */
+    Losses learn(Rollout r, double betaV, double betaE, double[] gradient);
+}
