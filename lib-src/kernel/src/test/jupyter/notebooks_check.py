@@ -7,10 +7,13 @@ For each notebook, `jupyter nbconvert --to notebook --execute` writes the execut
 - every line "COMMAND -> POLICY COLUMN = VALUE" printed by a cell tagged "key-numbers" agrees with the library's
   own run: COMMAND (an ./l2rl command line) is run with --format csv and POLICY's COLUMN must match VALUE to the
   four decimals printed.
+Notebooks that write runs (04's sweep) write them under .l2rl/notebook-runs/, named by L2RL_RUNS, not under the
+user's runs/: a notebook the user runs in Jupyter meanwhile never shares a directory with the suite's run of it.
 Run with Debian's Python (it has nbformat): /usr/bin/python3 notebooks_check.py [NOTEBOOK...]
 """
 import csv
 import io
+import os
 import pathlib
 import re
 import shlex
@@ -22,6 +25,7 @@ import nbformat
 
 ROOT = pathlib.Path(__file__).resolve().parents[5]
 EXECUTED = ROOT / ".l2rl" / "executed"
+RUNS = ".l2rl/notebook-runs"  # relative to ROOT, so that key lines name it as a command run from ROOT does
 KEY_LINE = re.compile(r"^(\./l2rl .+?) -> (\S+) (\w+) = (-?[0-9.]+)$")
 
 
@@ -31,7 +35,8 @@ def execute(notebook):
     run = subprocess.run(["jupyter", "nbconvert", "--to", "notebook", "--execute",
                           "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=900",
                           "--output-dir", str(EXECUTED), str(notebook)],
-                         capture_output=True, text=True, cwd=notebook.parent)
+                         capture_output=True, text=True, cwd=notebook.parent,
+                         env=dict(os.environ, L2RL_RUNS=RUNS))
     seconds = time.monotonic() - start
     executed = EXECUTED / notebook.name
     if run.returncode != 0:

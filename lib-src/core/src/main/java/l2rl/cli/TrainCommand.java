@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import l2rl.train.Checkpoint;
 import l2rl.train.ConfigException;
+import l2rl.train.DirectoryLock;
 import l2rl.train.TrainConfig;
 import l2rl.train.Trainer;
 
@@ -101,6 +102,27 @@ public final class TrainCommand implements Callable<Integer> {
         if (unwritable != null) {
             return fail(err, "cannot write LOGDIR " + logDir + ": " + unwritable);
         }
+        // One writer per run directory: LOGDIR is held before anything in it is read or written, so a second
+        // train or resume started while this one runs is refused without a trace (issue 12).
+        if (resume && !Files.isDirectory(logDir)) {
+            return fail(err, "cannot resume: no checkpoint to resume in " + logDir + " (no such directory)");
+        }
+        DirectoryLock lock;
+        try {
+            lock = DirectoryLock.acquire(logDir);
+        } catch (DirectoryLock.HeldException e) {
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, "cannot use LOGDIR " + logDir + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+        try (lock) {
+            return train(err, config);
+        }
+    }
+
+    /** Starts or resumes the run in LOGDIR, which this process holds, and trains until done or stopped. */
+    private int train(PrintWriter err, TrainConfig config) throws IOException, InterruptedException {
         Trainer trainer;
         try {
             if (resume) {

@@ -10,11 +10,17 @@ public final class Agents {
     private Agents() {
     }
 
-    /** Trains an agent with {@code config}, writing the run into {@code runDir} (null: in memory only). */
+    /**
+     * Trains an agent with {@code config}, writing the run into {@code runDir} (null: in memory only). A
+     * directory another trainer is writing (another process, or a cell still running) is refused with a
+     * {@link DirectoryLock.HeldException} before anything in it is touched.
+     */
     public static MetaRlAgent learn(TrainConfig config, Path runDir) throws IOException {
-        var trainer = Trainer.create(config, runDir, null);
-        trainer.run();
-        return new MetaRlAgent(config.agentSpec(), trainer.parameters(), config.engine());
+        try (var lock = runDir == null ? null : DirectoryLock.acquire(runDir)) {
+            var trainer = Trainer.create(config, runDir, null);
+            trainer.run();
+            return new MetaRlAgent(config.agentSpec(), trainer.parameters(), config.engine());
+        }
     }
 
     /** The agent of a run directory's newest checkpoint. */

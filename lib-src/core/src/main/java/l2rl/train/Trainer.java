@@ -31,11 +31,13 @@ import l2rl.env.Tasks;
 /**
  * Advantage actor-critic for the meta-RL agent: A3C with {@code workers} threads, A2C with one.
  *
- * <p>Each worker owns a copy of the network and plays {@code batch} independent episodes side by side.
- * After every rollout ({@code rollout} trials; by default the whole episode) it computes n-step returns
- * bootstrapped from the value at the rollout's end (GAE with lambda = 1 unless configured), the gradient of
- * the actor-critic loss on its own copy, hands the gradient to the {@link ParameterServer}, and continues with
- * the new global parameters.
+ * <p>As in the original A3C code: each worker owns a copy of the network and plays {@code batch} independent
+ * episodes side by side. A <em>rollout</em> is a worker's next {@code rollout} trials (t_max; 5 in the original
+ * code) of its episodes; rollouts never cross an episode's end. After every rollout the worker computes n-step
+ * returns bootstrapped from the value of the state the rollout ended in ({@link Returns}), the gradient of the
+ * actor-critic loss on its own copy by backpropagation through the rollout only, hands the gradient to the
+ * {@link ParameterServer}, continues with the new global parameters, and carries the LSTM state into the next
+ * rollout of the same episodes.
  *
  * <p>Random streams: episode e's task is {@code Seeds.rng(seed, "train-task", e)} and its action choices
  * {@code Seeds.rng(seed, "train-action", e)}; the initial weights are {@code Seeds.rng(seed, "init", 0)}. So a

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import l2rl.cli.Main;
 import l2rl.cli.UsageErrors;
 import l2rl.train.ConfigException;
+import l2rl.train.DirectoryLock;
 import l2rl.train.TrainConfig;
 
 /**
@@ -92,6 +93,24 @@ public final class SweepCommand implements Callable<Integer> {
             return fail(err, "cannot read --config file: " + e.getMessage());
         }
 
+        // One writer per sweep directory: SWEEPDIR is held before anything in it is read or written, so a second
+        // sweep started on it while this one runs is refused without a trace (issue 12).
+        DirectoryLock lock;
+        try {
+            lock = DirectoryLock.acquire(sweepDir);
+        } catch (DirectoryLock.HeldException e) {
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, "cannot use SWEEPDIR " + sweepDir + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+        try (lock) {
+            return sweep(err, plan);
+        }
+    }
+
+    /** Runs what is left of the sweep in SWEEPDIR, which this process holds, then writes and prints its table. */
+    private int sweep(PrintWriter err, SweepPlan plan) throws IOException, InterruptedException {
         var directory = new SweepDirectory(sweepDir);
         var jarDir = Files.createTempDirectory("l2rl-sweep-jars");
         List<RunResult> results;

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A sweep killed mid-way (SIGKILL to its JVM) and started again finishes without recomputing finished runs. */
+/**
+ * A second sweep on a directory that a running sweep holds is refused without a trace; the running sweep killed
+ * mid-way (SIGKILL to its JVM) and started again finishes without recomputing finished runs.
+ */
 // A safety net against a child that never records a run; no assertion is about time.
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ResumeTest {
@@ -31,7 +34,7 @@ class ResumeTest {
     }
 
     @Test
-    void aKilledSweepResumesWithoutRecomputingFinishedRuns() throws Exception {
+    void aSecondSweepIsRefusedAndAKilledSweepResumesWithoutRecomputingFinishedRuns() throws Exception {
         var dir = tmp.resolve("sweep");
         // One run at a time, so the kill lands while later runs are still to do.
         var args = SweepFixtures.args(dir, RUNS, "local[1]");
@@ -43,6 +46,19 @@ class ResumeTest {
                 assertTrue(child.isAlive(), "the sweep exited before recording a run:\n" + childLog());
                 TimeUnit.MILLISECONDS.sleep(100);
             }
+            // The same sweep started again while the first runs (a second terminal, a notebook cell).
+            var logBefore = Files.readAllLines(dir.resolve("sweep.log"));
+            var recordsBefore = records(dir);
+            var second = SweepFixtures.sweep(args);
+            assertEquals(2, second.exitCode(), second.err());
+            assertEquals("l2rl sweep: " + dir + " is being written by another process (pid " + child.pid()
+                    + "); wait for it to end or choose another directory", second.err().strip());
+            assertTrue(child.isAlive(), "the first sweep ended during the test; the refusal proves nothing");
+            var logAfter = Files.readAllLines(dir.resolve("sweep.log"));
+            assertEquals(logBefore, logAfter.subList(0, logBefore.size()));
+            assertFalse(logAfter.stream().skip(logBefore.size()).anyMatch(l -> l.contains(" job: ")),
+                    "the refused sweep started a job");
+            recordsBefore.forEach((file, before) -> assertEquals(before, snapshot(file), file + " was rewritten"));
         } finally {
             child.destroyForcibly();
             child.waitFor();
