@@ -100,10 +100,24 @@ public final class CellEvaluator implements AutoCloseable {
         return new Completion(options, cursor - unit.length() + anchor[0], cursor);
     }
 
-    /** Signatures and javadoc of what the code names at {@code cursor}, empty if nothing. */
+    /**
+     * Signatures and javadoc of what the code names at {@code cursor}, empty if nothing. JShell documents a method
+     * only after its "(", so a bare method name ({@code Math.max}) is documented as if called.
+     */
     public List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor) {
         var unit = lastUnit(code.substring(0, cursor));
-        return analysis.documentation(unit, unit.length(), true);
+        var docs = analysis.documentation(unit, unit.length(), true);
+        if (docs.isEmpty() && !unit.isEmpty() && Character.isJavaIdentifierPart(unit.charAt(unit.length() - 1))) {
+            docs = analysis.documentation(unit + "(", unit.length() + 1, true);
+        }
+        return docs;
+    }
+
+    /** The qualified name of a type as cells name it ({@code Tasks} -> {@code l2rl.env.Tasks}), else the name itself. */
+    public String qualifiedTypeName(String name) {
+        var docs = analysis.documentation(name, name.length(), false);
+        boolean type = docs.size() == 1 && !docs.get(0).signature().matches(".*[(:].*");
+        return type ? docs.get(0).signature() : name;
     }
 
     /** How complete the code is, looking at its last unfinished snippet. */

@@ -13,7 +13,8 @@ public final class L2rlKernelBuilder extends BaseKernelBuilder<L2rlKernelBuilder
 
     /**
      * Run before the first cell: the imports the jshell tool starts with, which IJava notebooks also assume,
-     * and jjava's notebook helpers ({@code display}, {@code render}, {@code updateDisplay}, ...) as IJava has them.
+     * jjava's notebook helpers ({@code display}, {@code render}, {@code updateDisplay}, ...) as IJava has them,
+     * and ours ({@code clearOutput}).
      */
     static final String STARTUP = """
             import java.io.*;
@@ -27,6 +28,7 @@ public final class L2rlKernelBuilder extends BaseKernelBuilder<L2rlKernelBuilder
             import java.util.regex.*;
             import java.util.stream.*;
             import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;
+            import static l2rl.kernel.NotebookStatics.*;
             """;
 
     private String classpath = System.getProperty("java.class.path");
@@ -59,15 +61,19 @@ public final class L2rlKernelBuilder extends BaseKernelBuilder<L2rlKernelBuilder
     @Override
     public L2rlKernel build() {
         var evaluator = new CellEvaluator(classpath, STARTUP);
-        new ClasspathMagics(evaluator::addToClasspath, new MavenResolver(mvn)).registerIn(magicsRegistry);
+        var sourceJavadoc = new SourceJavadoc(classpath);
+        new ClasspathMagics(added -> {
+            evaluator.addToClasspath(added);
+            sourceJavadoc.addClasspath(added);
+        }, new MavenResolver(mvn)).registerIn(magicsRegistry);
         var language = new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell",
                 "java", "java", "script");
         // Line magics may follow an assignment ("x = %magic"), as in IJava; cell magics start the cell.
         var magicParser = new MagicParser("(?<=(?:^|=))\\s*%", "%%", buildMagicTranspiler());
         return new L2rlKernel(buildName(), buildVersion(), language,
                 List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
-                buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(), magicParser,
-                buildMagicsRegistry(), buildErrorStyler(), evaluator, displays);
+                new CellIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(), magicParser,
+                buildMagicsRegistry(), buildErrorStyler(), evaluator, sourceJavadoc, displays);
     }
 
     private static String versionOfThisJar() {

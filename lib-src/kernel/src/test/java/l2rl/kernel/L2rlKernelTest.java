@@ -107,6 +107,58 @@ class L2rlKernelTest {
         assertEquals("2016", String.valueOf(out.getData(MIMEType.TEXT_PLAIN)));
     }
 
+    @Test
+    void inspectingAMethodNameShowsEveryOverloadsSignature() {
+        String text = inspect("Math.max");
+        assertTrue(text.contains("int Math.max(int a, int b)") && text.contains("double Math.max(double a, double b)"), text);
+    }
+
+    @Test
+    void inspectingAClassShowsItsQualifiedName() {
+        assertTrue(inspect("String").startsWith("java.lang.String"), inspect("String"));
+    }
+
+    @Test
+    void inspectingAVariableShowsItsTypeAndTheTypesJavadocFromTheLibrarySources() {
+        kernel.eval("int inspected = 3;");
+        assertEquals("inspected:int", inspect("inspected"));
+        kernel.eval("var family = l2rl.env.Tasks.family(l2rl.env.Tasks.INDEPENDENT);");
+        String text = inspect("family");
+        assertTrue(text.startsWith("family:l2rl.env.TaskFamily") && text.contains("\n"), text);
+    }
+
+    @Test
+    void inspectingALibraryClassOrMethodShowsItsJavadoc() {
+        String type = inspect("l2rl.env.Tasks");
+        assertTrue(type.startsWith("l2rl.env.Tasks\nThe registry of task ids"), type);
+        String method = inspect("l2rl.env.Tasks.closest");
+        assertTrue(method.contains("Tasks.closest(String id, int count)\nThe registered ids nearest to id"), method);
+    }
+
+    @Test
+    void inspectionFindsTheNameAroundTheCursor() {
+        String code = "int n = Math.max(1, 2);";
+        var inspection = kernel.inspect(code, code.indexOf("max") + 1, false);
+        assertTrue(String.valueOf(inspection.getData(MIMEType.TEXT_PLAIN)).contains("Math.max(int a, int b)"));
+        assertNull(kernel.inspect("nothingNamedSo", 5, false));
+    }
+
+    @Test
+    void cursorPositionsCountCodePointsAsJupyterDoes() {
+        kernel.eval("String smile = \"\uD83D\uDE00\";");
+        String code = "var face = \"\uD83D\uDE00\"; smile.toUpp"; // a code point of two Java chars before the name
+        int end = code.codePointCount(0, code.length());
+        var completion = kernel.complete(code, end);
+        assertTrue(completion.getReplacements().contains("toUpperCase("), completion.getReplacements().toString());
+        assertEquals(end - "toUpp".length(), completion.getSourceStart());
+        assertEquals(end, completion.getSourceEnd());
+    }
+
+    private static String inspect(String name) {
+        var inspection = kernel.inspect(name, name.length(), false);
+        return inspection == null ? "(nothing)" : String.valueOf(inspection.getData(MIMEType.TEXT_PLAIN));
+    }
+
     /** Compiles a one-method class into a fresh directory; cells cannot see the unnamed package, so it has one. */
     private static Path compile(String packageName, String className) throws Exception {
         var dir = Files.createTempDirectory("l2rl-magic");
