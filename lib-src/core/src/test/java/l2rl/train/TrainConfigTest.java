@@ -66,5 +66,11 @@ class TrainConfigTest {
         assertEquals(0.5, c.betaE(250), 1e-12);
         assertEquals(0.0, c.betaE(500), 1e-12);
         assertEquals(0.0, c.betaE(900), 1e-12);
+        var floor = TrainConfig.parse("episodes = 1000\nbetaEAnnealFraction = 0.2\nbetaEEnd = 0.1\nbetaEFinal = 0.02");
+        assertEquals(1.0, floor.betaE(0), 1e-12);
+        assertEquals(0.55, floor.betaE(100), 1e-12);
+        assertEquals(0.1, floor.betaE(200), 1e-12);
+        assertEquals(0.06, floor.betaE(600), 1e-12);
+        assertEquals(0.02, floor.betaE(1000), 1e-12);
     }
 }
