@@ -111,6 +111,11 @@ public final class RegretReport {
         return trialRegret[episode][trial] > 0;
     }
 
+    /** The same results under another policy name, e.g. to show two agents side by side in one table or figure. */
+    public RegretReport named(String name) {
+        return new RegretReport(name, trialRegret);
+    }
+
     /** The same policy's report on episodes {@code from} (inclusive) to {@code to} (exclusive) only. */
     public RegretReport episodes(int from, int to) {
         if (from < 0 || to > episodes() || from >= to) {

@@ -173,10 +173,36 @@ public final class Plots {
         style(chart);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisMin(0.0);
-        var series = chart.addSeries(yTitle, episodes.length == 0 ? new double[] {0} : episodes,
-                y.length == 0 ? new double[] {0} : y);
+        var series = chart.addSeries(yTitle, episodes.length == 0 ? new double[] {0} : unevenlySpaced(episodes),
+                y.length == 0 ? new double[] {0} : unevenlySpaced(y, episodes.length));
         series.setMarker(SeriesMarkers.NONE);
         return chart;
+    }
+
+    /**
+     * XChart ticks every k-th sample of equally spaced x values (knowm/XChart#731): episodes counted in batches of
+     * 8 got ticks at 1,672, 3,344, ... with overlapping labels. A leading point half a step before the first one,
+     * with no y value (not drawn), makes the spacing uneven, and the axis gets round ticks (0, 2,000, 4,000, ...).
+     */
+    private static double[] unevenlySpaced(double[] x) {
+        if (x.length < 2) {
+            return x;
+        }
+        var out = new double[x.length + 1];
+        out[0] = x[0] - (x[1] - x[0]) / 2;
+        System.arraycopy(x, 0, out, 1, x.length);
+        return out;
+    }
+
+    /** The y values that go with {@link #unevenlySpaced(double[])}: NaN (a gap) for the leading point. */
+    private static double[] unevenlySpaced(double[] y, int xLength) {
+        if (xLength < 2) {
+            return y;
+        }
+        var out = new double[y.length + 1];
+        out[0] = Double.NaN;
+        System.arraycopy(y, 0, out, 1, y.length);
+        return out;
     }
 
     /**

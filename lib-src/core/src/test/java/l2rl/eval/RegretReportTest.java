@@ -29,6 +29,10 @@ class RegretReportTest {
         assertFalse(report.suboptimal(2, 1));
         assertEquals(2.4, report.episodes(0, 1).regretMean(), 1e-12);
         assertEquals(0.6, report.episodes(1, 3).regretMean(), 1e-12);
+        var renamed = report.named("agent (trained here)");
+        assertEquals("agent (trained here)", renamed.policy());
+        assertEquals("hand", report.policy());
+        assertArrayEquals(report.episodeRegret(), renamed.episodeRegret(), 0.0);
     }
 
     @Test
