@@ -16,6 +16,7 @@ import org.knowm.xchart.XYChart;
 
 import l2rl.agent.MetaRlAgent;
 import l2rl.train.Checkpoint;
+import l2rl.train.DirectoryLock;
 import l2rl.train.TrainConfig;
 import l2rl.train.Trainer;
 
@@ -71,6 +72,7 @@ public final class LiveTraining implements Trainer.Listener {
      *
      * @throws Checkpoint.CheckpointException if {@code runDir} already holds a run's checkpoints (a new run would
      *     mix its checkpoints with the old ones; choose a new directory)
+     * @throws DirectoryLock.HeldException if another process or cell is writing {@code runDir}
      */
     public static MetaRlAgent train(TrainConfig config, Path runDir, long refreshMillis, Consumer<XYChart> redraw,
             Consumer<String> progress) throws IOException {
@@ -78,9 +80,23 @@ public final class LiveTraining implements Trainer.Listener {
             throw new Checkpoint.CheckpointException(runDir + " already holds a run with checkpoints; train into "
                     + "a new directory (or continue that run with `l2rl train -l " + runDir + " --resume`)");
         }
+        // One writer per run directory; held until the trainer's own thread finishes (it may outlive this call).
+        var lock = runDir == null ? null : DirectoryLock.acquire(runDir);
         var live = new LiveTraining(config);
-        var trainer = Trainer.create(config, runDir, live);
-        var run = new FutureTask<Trainer.Result>(trainer::run);
+        Trainer trainer;
+        try {
+            trainer = Trainer.create(config, runDir, live);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+        var run = new FutureTask<Trainer.Result>(() -> {
+            try (lock) {
+                return trainer.run();
+            }
+        });
         var thread = new Thread(run, "l2rl-live-training");
         thread.setDaemon(true);
         thread.start();
