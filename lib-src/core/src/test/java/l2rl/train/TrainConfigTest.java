@@ -17,7 +17,8 @@ class TrainConfigTest {
         assertEquals(48, c.hidden());
         assertEquals(0.05, c.betaV());
         assertEquals(1.0, c.betaEStart());
-        assertEquals(0.0, c.betaEEnd());
+        assertEquals(0.05, c.betaEEnd());  // not the paper's 0: a floor, measured (TrainConfig says why)
+        assertEquals(0.05, c.betaEFinal());
         assertEquals(20_000, c.episodes());
         assertEquals(100, c.trials());
         assertEquals(5, c.rollout());  // the original A3C code's t_max
@@ -61,7 +62,7 @@ class TrainConfigTest {
 
     @Test
     void entropyWeightAnnealsLinearlyThenStays() {
-        var c = TrainConfig.parse("episodes = 1000\nbetaEAnnealFraction = 0.5");
+        var c = TrainConfig.parse("episodes = 1000\nbetaEAnnealFraction = 0.5\nbetaEEnd = 0\nbetaEFinal = 0");
         assertEquals(1.0, c.betaE(0), 1e-12);
         assertEquals(0.5, c.betaE(250), 1e-12);
         assertEquals(0.0, c.betaE(500), 1e-12);
