@@ -83,8 +83,9 @@ public interface ActorCritic {
 
     /**
      * The gradient of the loss over the rollout's trials [0, length), by exact backpropagation through the
-     * rollout from its start state, flat in {@link ParameterLayout} order, into {@code gradient}. Uses the
-     * activations acting wrote; returns the loss terms.
+     * rollout from its start state, flat in {@link ParameterLayout} order, into {@code gradient}; returns the loss
+     * terms. The fused engine reuses the activations {@link #act} wrote into the rollout (so the rollout must have
+     * been acted on with the current parameters); the samediff engine recomputes them in its graph.
      */
     Losses learn(Rollout r, double betaV, double betaE, double[] gradient);
 }
