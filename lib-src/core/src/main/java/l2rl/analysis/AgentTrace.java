@@ -1,6 +1,13 @@
 package l2rl.analysis;
 
+import java.text.DecimalFormat;
 import java.util.function.ToDoubleFunction;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import l2rl.agent.AgentSpec;
 import l2rl.env.TaskSet;
@@ -166,6 +173,41 @@ public final class AgentTrace {
     /** The regret report of the trace's pulls, as {@code l2rl.eval.Evaluation} makes it for the same play. */
     public RegretReport regretReport() {
         return RegretReport.of(name, tasks, trials, arms());
+    }
+
+    /** Trials [from, to) of episode e side by side with the posterior: what the agent did and what a Bayesian knows. */
+    public Table table(int e, int from, int to) {
+        var trial = IntColumn.create("trial");
+        var counts = StringColumn.create("(s0, f0, s1, f1) before");
+        var mean0 = DoubleColumn.create("mean arm 0");
+        var mean1 = DoubleColumn.create("mean arm 1");
+        var better = DoubleColumn.create("P(arm 0 better)");
+        var optimal = IntColumn.create("Bayes arm");
+        var advantage = DoubleColumn.create("advantage");
+        var pi0 = DoubleColumn.create("agent P(arm 0)");
+        var value = DoubleColumn.create("agent V");
+        var arm = IntColumn.create("arm pulled");
+        var reward = IntColumn.create("reward");
+        for (int t = from; t < to; t++) {
+            var s = posterior(e, t);
+            trial.append(t);
+            counts.append("(" + s.s0() + ", " + s.f0() + ", " + s.s1() + ", " + s.f1() + ")");
+            mean0.append(s.mean0());
+            mean1.append(s.mean1());
+            better.append(s.arm0Better());
+            optimal.append(s.optimalArm());
+            advantage.append(s.advantage());
+            pi0.append(probs(e, t)[0]);
+            value.append(value(e, t));
+            arm.append(action(e, t));
+            reward.append((int) reward(e, t));
+        }
+        for (var column : java.util.List.of(mean0, mean1, better, advantage, pi0, value)) {
+            column.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.000"), ""));
+        }
+        return Table.create(String.format("%s, episode %d (p = %s)", name, e,
+                java.util.Arrays.toString(tasks.bandit(e).means()).replaceAll("(\\.\\d{3})\\d+", "$1")),
+                trial, counts, mean0, mean1, better, optimal, advantage, pi0, value, arm, reward);
     }
 
     // written by Traces while it plays

@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  */
 public final class Agreement {
     /** Upper edges of the |advantage| bins of {@link #byAdvantage}; the last bin is open. */
-    public static final double[] ADVANTAGE_EDGES = {0.003, 0.01, 0.03, 0.1, 0.3, 1.0};
+    public static final double[] ADVANTAGE_EDGES = {0.003, 0.01, 0.03, 0.1, 0.3};
 
     private final AgentTrace trace;
     private final double[] byTrial;
@@ -122,6 +122,8 @@ public final class Agreement {
             count.append(n[b]);
             rate.append(n[b] == 0 ? Double.NaN : (double) same[b] / n[b]);
         }
+        rate.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
+                new java.text.DecimalFormat("0.000"), ""));
         return Table.create("agent's most likely arm = Bayes-optimal arm, by the advantage at stake", label, count, rate);
     }
 
@@ -141,7 +143,7 @@ public final class Agreement {
         if (b == ADVANTAGE_EDGES.length) {
             return ">= " + ADVANTAGE_EDGES[b - 1];
         }
-        return ADVANTAGE_EDGES[b - 1] + " - " + ADVANTAGE_EDGES[b];
+        return ADVANTAGE_EDGES[b - 1] + "-" + ADVANTAGE_EDGES[b];
     }
 
     private static int bin(double advantage) {

@@ -75,4 +75,27 @@ public record Decoding(String quantity, double lambda, double r2, double[] r2ByT
         }
         return n == 0 ? Double.NaN : sum / n;
     }
+    /**
+     * Held-out R^2 of a read-out from only the first {@code components} principal components of the hidden state
+     * (fitted on the fitting episodes): how few directions carry the quantity.
+     */
+    public static double r2FromComponents(AgentTrace trace, ToDoubleFunction<PosteriorState> quantity,
+            int fitEpisodes, int components) {
+        var fitRows = trace.hiddenRows(0, fitEpisodes);
+        var pca = Pca.fit(fitRows);
+        var readout = RidgeReadout.fit(project(pca, fitRows, components),
+                trace.posteriorColumn(quantity, 0, fitEpisodes), LAMBDAS[0]);
+        var heldOut = project(pca, trace.hiddenRows(fitEpisodes, trace.episodes()), components);
+        return RidgeReadout.r2(trace.posteriorColumn(quantity, fitEpisodes, trace.episodes()), readout.predict(heldOut));
+    }
+
+    private static double[][] project(Pca pca, double[][] rows, int components) {
+        var out = new double[rows.length][components];
+        for (int i = 0; i < rows.length; i++) {
+            for (int k = 0; k < components; k++) {
+                out[i][k] = pca.project(rows[i], k);
+            }
+        }
+        return out;
+    }
 }

@@ -59,6 +59,28 @@ public record ProbeReport(String network, Map<String, Decoding> decodings, Agree
         return Table.create(network, measure, value);
     }
 
+    /** Several networks' reports side by side: one row per measure, one column per network. */
+    public static Table compare(String title, java.util.List<ProbeReport> reports) {
+        return compare(title, reports, false);
+    }
+
+    /** As {@link #compare(String, java.util.List)}; {@code readOutsOnly} keeps the R^2 rows only. */
+    public static Table compare(String title, java.util.List<ProbeReport> reports, boolean readOutsOnly) {
+        var measure = StringColumn.create("measure");
+        var names = reports.get(0).measures().keySet().stream().filter(k -> !readOutsOnly || k.startsWith("r2_"))
+                .toList();
+        names.forEach(measure::append);
+        var table = Table.create(title, measure);
+        for (var report : reports) {
+            var column = DoubleColumn.create(report.network());
+            names.forEach(k -> column.append(report.measures().get(k)));
+            column.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
+                    new java.text.DecimalFormat("0.000", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)), ""));
+            table.addColumns(column);
+        }
+        return table;
+    }
+
     /**
      * "COMMAND -> MEASURE value = V" for each of {@code measures}, the lines the test suite recomputes by running
      * COMMAND.

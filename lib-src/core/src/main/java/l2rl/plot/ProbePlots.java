@@ -23,25 +23,26 @@ public final class ProbePlots {
     }
 
     /**
-     * One line per named series against the trial number (1..T, so trial index t is drawn at t + 1); NaN points
-     * (e.g. an R^2 where the quantity does not vary) are left out. {@code yMin}, {@code yMax} may be null.
+     * One line per named series against the trial index t = 0..T-1; NaN points (e.g. an R^2 where the quantity
+     * does not vary, at t = 0) leave a gap. {@code yMin}, {@code yMax} may be null; values below yMin are drawn at it.
      */
     public static XYChart byTrial(String title, String yTitle, Map<String, double[]> series, Double yMin, Double yMax) {
         var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("trial").yAxisTitle(yTitle).build();
+                .xAxisTitle("trial t").yAxisTitle(yTitle).build();
         Plots.style(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setYAxisMin(yMin).setYAxisMax(yMax);
+        // XChart ticks every k-th of equally spaced x values (knowm/XChart#731): only multiples of 10 keep a label
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(
+                x -> Math.rint(x) == x && ((long) x.doubleValue()) % 10 == 0 ? Long.toString((long) x.doubleValue()) : " ");
         int index = 0;
         for (var entry : series.entrySet()) {
-            var x = new ArrayList<Double>();
-            var y = new ArrayList<Double>();
             var values = entry.getValue();
+            var x = new double[values.length];
+            var y = new double[values.length];
             for (int t = 0; t < values.length; t++) {
-                if (!Double.isNaN(values[t])) {
-                    x.add(t + 1.0);
-                    y.add(yMin == null ? values[t] : Math.max(yMin, values[t]));
-                }
+                x[t] = t;
+                y[t] = yMin == null || Double.isNaN(values[t]) ? values[t] : Math.max(yMin, values[t]);
             }
             var line = chart.addSeries(entry.getKey(), x, y);
             line.setMarker(SeriesMarkers.NONE);
@@ -117,6 +118,7 @@ public final class ProbePlots {
         styler.setYAxisMin(0.0).setYAxisMax(1.0);
         styler.setLabelsVisible(true);
         styler.setDecimalPattern("0.00");
+        styler.setXAxisLabelRotation(20);
         styler.setSeriesColors(new Color[] {new Color(214, 39, 40)});
         var values = new ArrayList<Double>();
         for (double r : rates) {
@@ -158,7 +160,8 @@ public final class ProbePlots {
             }
             double from = lo + (hi - lo) * b / bins;
             double to = lo + (hi - lo) * (b + 1) / bins;
-            var series = chart.addSeries(String.format(java.util.Locale.ROOT, "%s %.2f-%.2f", colourName, from, to),
+            var range = String.format(java.util.Locale.ROOT, "%.2f-%.2f", from, to);
+            var series = chart.addSeries(chart.getSeriesMap().isEmpty() ? colourName + " " + range : range,
                     xs.get(b), ys.get(b));
             series.setMarker(SeriesMarkers.CIRCLE);
             series.setMarkerColor(diverging((b + 0.5) / bins));
