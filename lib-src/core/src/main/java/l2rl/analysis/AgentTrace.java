@@ -143,6 +143,17 @@ public final class AgentTrace {
         return rows;
     }
 
+    /** Episode e's hidden-state trajectory on the first two principal components of {@code pca}: [2][T]. */
+    public double[][] trajectory(int e, Pca pca) {
+        var xy = new double[2][trials];
+        for (int t = 0; t < trials; t++) {
+            var h = hidden(e, t);
+            xy[0][t] = pca.project(h, 0);
+            xy[1][t] = pca.project(h, 1);
+        }
+        return xy;
+    }
+
     /** {@code quantity} of the posterior at every (episode, trial) of episodes [from, to), in {@link #hiddenRows} order. */
     public double[] posteriorColumn(ToDoubleFunction<PosteriorState> quantity, int from, int to) {
         var column = new double[(to - from) * trials];

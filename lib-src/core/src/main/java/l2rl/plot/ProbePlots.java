@@ -169,6 +169,34 @@ public final class ProbePlots {
         return chart;
     }
 
+    /**
+     * Draws paths over a chart, e.g. single episodes' hidden-state trajectories over the cloud of all states: each
+     * path a dark line from its first point (a square) to its last (a diamond).
+     */
+    public static XYChart withPaths(XYChart chart, Map<String, double[][]> paths) {
+        var shades = new Color[] {Color.BLACK, new Color(90, 60, 20), new Color(40, 90, 40), new Color(80, 40, 110)};
+        int index = 0;
+        for (var entry : paths.entrySet()) {
+            var xy = entry.getValue();  // [2][points]
+            var colour = shades[index++ % shades.length];
+            var line = chart.addSeries(entry.getKey(), xy[0], xy[1]);
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(colour);
+            line.setLineStyle(new BasicStroke(1.5f));
+            int last = xy[0].length - 1;
+            for (var end : new int[] {0, last}) {
+                var mark = chart.addSeries(entry.getKey() + (end == 0 ? " start" : " end"), new double[] {xy[0][end]},
+                        new double[] {xy[1][end]});
+                mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                mark.setMarker(end == 0 ? SeriesMarkers.SQUARE : SeriesMarkers.DIAMOND);
+                mark.setMarkerColor(colour);
+                mark.setShowInLegend(false);
+            }
+        }
+        return chart;
+    }
+
     /** Blue (0) through light grey (1/2) to red (1). */
     static Color diverging(double u) {
         var blue = new Color(33, 102, 172);
