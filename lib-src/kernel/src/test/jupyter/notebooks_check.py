@@ -4,9 +4,9 @@
 For each notebook, `jupyter nbconvert --to notebook --execute` writes the executed copy to .l2rl/executed/, then:
 - no cell has an error output or wrote to stderr;
 - every cell tagged "figure" produced at least one image/png;
-- every line "COMMAND -> POLICY COLUMN = VALUE" printed by a cell tagged "key-numbers" agrees with the library's
-  own run: COMMAND (an ./l2rl command line) is run with --format csv and POLICY's COLUMN must match VALUE to the
-  four decimals printed.
+- every line "COMMAND -> ROW COLUMN = VALUE" printed by a cell tagged "key-numbers" agrees with the library's
+  own run: COMMAND (an ./l2rl command line) is run with --format csv and the row whose first column is ROW (a
+  policy for `evaluate`, a measure for `probe`) must have VALUE in COLUMN to the four decimals printed.
 Notebooks that write runs (04's sweep) write them under .l2rl/notebook-runs/, named by L2RL_RUNS, not under the
 user's runs/: a notebook the user runs in Jupyter meanwhile never shares a directory with the suite's run of it.
 Run with Debian's Python (it has nbformat): /usr/bin/python3 notebooks_check.py [NOTEBOOK...]
@@ -81,7 +81,8 @@ def check_key_numbers(key_lines):
         if run.returncode != 0:
             problems.append(f"`{command}` failed: {run.stderr.strip()[-500:]}")
             continue
-        rows = {row["policy"]: row for row in csv.DictReader(io.StringIO(run.stdout))}
+        reader = csv.DictReader(io.StringIO(run.stdout))
+        rows = {row[reader.fieldnames[0]]: row for row in reader}
         for policy, column, value in expected:
             got = rows.get(policy, {}).get(column)
             if got is None or abs(float(got) - value) > 5e-4:

@@ -107,6 +107,88 @@ public final class BayesOptimalIndependent {
     }
 
     /**
+     * The exact values of every posterior state for horizon {@code trials}, rewards discounted by {@code gamma} per
+     * trial (1: the undiscounted problem {@link #solve} solves). Unlike {@link #solve} it stores one value per
+     * state (C(T + 3, 4) doubles: 35 MB for T = 100), for analyses that need the values, not only the choices.
+     */
+    public static Values values(int trials, double gamma) {
+        if (trials < 1) {
+            throw new IllegalArgumentException("need at least one trial, got " + trials);
+        }
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("discount outside [0, 1]: " + gamma);
+        }
+        var v = new double[(int) statesBefore(trials)];
+        var values = new Values(trials, gamma, v);
+        // Backward induction, layer n (n pulls done) from layer n + 1; layer T is worth nothing more.
+        for (int n = trials - 1; n >= 0; n--) {
+            long start = statesBefore(n);
+            for (int u = 0; u <= n; u++) {
+                for (int s1 = 0; s1 <= u; s1++) {
+                    for (int s2 = 0; s2 <= n - u; s2++) {
+                        int f1 = u - s1;
+                        int f2 = n - u - s2;
+                        v[(int) (start + rank(n, s1, f1, s2))] = Math.max(values.q(0, s1, f1, s2, f2),
+                                values.q(1, s1, f1, s2, f2));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The optimal expected (discounted) future reward V(s1, f1, s2, f2) of every state with fewer than T pulls,
+     * and Q(arm | state): pull {@code arm} now, act optimally after.
+     */
+    public static final class Values {
+        private final int trials;
+        private final double gamma;
+        private final double[] v;  // [C(T + 3, 4)] V of the states before trial T, layer by layer, rank order
+
+        private Values(int trials, double gamma, double[] v) {
+            this.trials = trials;
+            this.gamma = gamma;
+            this.v = v;
+        }
+
+        public int trials() {
+            return trials;
+        }
+
+        public double gamma() {
+            return gamma;
+        }
+
+        /** V: the expected future reward of the optimal policy from these counts (0 when no trial is left). */
+        public double value(int s1, int f1, int s2, int f2) {
+            int n = s1 + f1 + s2 + f2;
+            if (n > trials || s1 < 0 || f1 < 0 || s2 < 0 || f2 < 0) {
+                throw new IllegalArgumentException("no state (" + s1 + ", " + f1 + ", " + s2 + ", " + f2 + ") in a horizon of " + trials);
+            }
+            return n == trials ? 0 : v[(int) (statesBefore(n) + rank(n, s1, f1, s2))];
+        }
+
+        /** Q = p (1 + gamma V(success)) + (1 - p) gamma V(failure), p the arm's posterior mean (s + 1) / (s + f + 2). */
+        public double q(int arm, int s1, int f1, int s2, int f2) {
+            if (s1 + f1 + s2 + f2 >= trials) {
+                throw new IllegalArgumentException((s1 + f1 + s2 + f2) + " pulls leave no trial in a horizon of " + trials);
+            }
+            if (arm == 0) {
+                double p = (s1 + 1.0) / (s1 + f1 + 2.0);
+                return p * (1 + gamma * value(s1 + 1, f1, s2, f2)) + (1 - p) * gamma * value(s1, f1 + 1, s2, f2);
+            }
+            double p = (s2 + 1.0) / (s2 + f2 + 2.0);
+            return p * (1 + gamma * value(s1, f1, s2 + 1, f2)) + (1 - p) * gamma * value(s1, f1, s2, f2 + 1);
+        }
+    }
+
+    /** The rank of state (s1, f1, s2, .) within layer n (see {@link #rowStart}). */
+    private static int rank(int n, int s1, int f1, int s2) {
+        return (int) (rowStart(n, s1 + f1) + (long) s1 * (n - s1 - f1 + 1) + s2);
+    }
+
+    /**
      * Layer n is ordered by u = s1 + f1 (pulls of arm 0), then s1, then s2; a row u holds (u + 1)(n - u + 1)
      * states. The rank of row u's first state is sum_{j=1..u} j (n + 2 - j).
      */

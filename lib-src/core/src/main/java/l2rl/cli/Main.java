@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "l2rl", mixinStandardHelpOptions = true, version = "l2rl 0.1",
         description = "Learning to Reinforcement Learn (Wang et al. 2016): meta-RL on bandit tasks.",
         subcommands = {BaselinesCommand.class, BenchCommand.class, TasksCommand.class, TrainCommand.class,
-                EvaluateCommand.class})
+                EvaluateCommand.class, ProbeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -268,7 +268,7 @@ public final class Plots {
         return chart;
     }
 
-    private static void style(XYChart chart) {
+    static void style(XYChart chart) {
         var styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.InsideNW);
         styler.setChartBackgroundColor(Color.WHITE);

@@ -6,10 +6,10 @@ import java.util.SplittableRandom;
  * Exact dynamic programming for two-armed Bernoulli bandits, written plainly for tests: a recursion over the
  * counts (s1, f1, s2, f2) with no tables and no shortcuts, independent of the code under test.
  */
-final class TwoArmedDp {
+public final class TwoArmedDp {
 
     /** P(the next pull of {@code arm} pays 1 | the counts so far), under the task family's prior. */
-    interface Predictive {
+    public interface Predictive {
         double success(int arm, int s1, int f1, int s2, int f2);
     }
 
@@ -17,7 +17,7 @@ final class TwoArmedDp {
     }
 
     /** The best expected total reward over the {@code remaining} trials. */
-    static double optimalValue(Predictive predictive, int remaining, int s1, int f1, int s2, int f2) {
+    public static double optimalValue(Predictive predictive, int remaining, int s1, int f1, int s2, int f2) {
         if (remaining == 0) {
             return 0;
         }
@@ -27,7 +27,7 @@ final class TwoArmedDp {
     }
 
     /** The expected total reward of {@code policy} over {@code trials} trials from no evidence. */
-    static double policyValue(Predictive predictive, BanditPolicy policy, int trials) {
+    public static double policyValue(Predictive predictive, BanditPolicy policy, int trials) {
         return policyValue(predictive, policy, trials, trials, 0, 0, 0, 0);
     }
 
@@ -48,7 +48,8 @@ final class TwoArmedDp {
         return p * (1 + success) + (1 - p) * failure;
     }
 
-    private static double pullValue(Predictive predictive, int arm, int remaining, int s1, int f1, int s2, int f2) {
+    /** The expected total reward over the {@code remaining} trials of pulling {@code arm} now, then acting optimally. */
+    public static double pullValue(Predictive predictive, int arm, int remaining, int s1, int f1, int s2, int f2) {
         double p = predictive.success(arm, s1, f1, s2, f2);
         double success = arm == 0
                 ? optimalValue(predictive, remaining - 1, s1 + 1, f1, s2, f2)
@@ -60,7 +61,7 @@ final class TwoArmedDp {
     }
 
     /** p1, p2 ~ U[0,1] independently: each arm's posterior is Beta(1 + s, 1 + f), its mean the predictive. */
-    static Predictive independentUniform() {
+    public static Predictive independentUniform() {
         return (arm, s1, f1, s2, f2) -> arm == 0 ? (s1 + 1.0) / (s1 + f1 + 2) : (s2 + 1.0) / (s2 + f2 + 2);
     }
 
@@ -68,7 +69,7 @@ final class TwoArmedDp {
      * p1 ~ U[0,1], p2 = 1 - p1: the likelihood is p1^(s1 + f2) (1 - p1)^(f1 + s2), so p1's posterior is
      * Beta(1 + s1 + f2, 1 + f1 + s2).
      */
-    static Predictive dependentUniform() {
+    public static Predictive dependentUniform() {
         return (arm, s1, f1, s2, f2) -> {
             double p1 = (1.0 + s1 + f2) / (2.0 + s1 + f1 + s2 + f2);
             return arm == 0 ? p1 : 1 - p1;
@@ -76,7 +77,7 @@ final class TwoArmedDp {
     }
 
     /** p1 uniform over {@code values}, p2 = 1 - p1: posterior weights by the plain likelihood products. */
-    static Predictive dependentDiscrete(double... values) {
+    public static Predictive dependentDiscrete(double... values) {
         return (arm, s1, f1, s2, f2) -> {
             double total = 0;
             double p1 = 0;
