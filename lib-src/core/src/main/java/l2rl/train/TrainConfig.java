@@ -55,7 +55,9 @@ import l2rl.env.Tasks;
  *                          and a run can stay there for good: h seed 2 stayed at chance (4.5x) while seed 1
  *                          learned (1.25x). A floor keeps the policy stochastic, so learning goes on, and the
  *                          frozen agent keeps some of Thompson sampling's randomness. Measured (seeds 1 / 2 / 3),
- *                          floor 0.05: i 1.19 / 1.24 / I3x, u 1.20x, e 1.02x, m M5x, h 1.29 / 1.40 / H3x;
+ *                          floor 0.05: i 1.19 / 1.24x, u 1.20x, e 1.02x, h 1.29 / 1.40x (the shipped agents, seeds
+ *                          1-3 on another evaluation seed: i 1.25-1.43x, u 1.22-1.33x, e 1.02-1.05x, m 1.01-1.05x,
+ *                          h 1.28-1.38x, data/agents/README.md);
  *                          0.03: i 1.37 / 1.26x, u 1.15x, h 1.21 / 1.25x; 0.02: i 1.53x (Thompson's level),
  *                          u 1.13x, h 1.11 / 1.08 / 1.29x; 0.05 annealed to 0 at the end: i 1.47 / 1.69x, h 1.14
  *                          / 1.54x. No single floor meets every family's target: independent arms need the

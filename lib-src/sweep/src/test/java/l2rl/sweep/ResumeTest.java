@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ResumeTest {
     private static final int RUNS = 4;
+    private static final int EPISODES = 5000;
 
     @TempDir
     Path tmp;
@@ -36,8 +37,9 @@ class ResumeTest {
     @Test
     void aSecondSweepIsRefusedAndAKilledSweepResumesWithoutRecomputingFinishedRuns() throws Exception {
         var dir = tmp.resolve("sweep");
-        // One run at a time, so the kill lands while later runs are still to do.
-        var args = SweepFixtures.args(dir, RUNS, "local[1]");
+        // One run at a time, each long enough (~1-2 s with the fused engine) that the refusal and the kill land
+        // while later runs are still to do.
+        var args = SweepFixtures.args(dir, RUNS, "local[1]", EPISODES);
 
         var child = startChild(args);
         Map<Path, Snapshot> finishedBeforeKill;
@@ -82,7 +84,7 @@ class ResumeTest {
         assertTrue(outcome.err().contains(RUNS + "/" + RUNS + " runs done (" + finishedBeforeKill.size() + " earlier"),
                 outcome.err());
 
-        var oneByOne = SweepFixtures.plan(RUNS).runSpecs().stream().map(spec -> Run.trainAndEvaluate(spec).result()).toList();
+        var oneByOne = SweepFixtures.plan(RUNS, EPISODES).runSpecs().stream().map(spec -> Run.trainAndEvaluate(spec).result()).toList();
         assertEquals(SweepFixtures.rowsWithoutWallTimes(oneByOne), SweepFixtures.tableWithoutWallTimes(dir));
     }
 

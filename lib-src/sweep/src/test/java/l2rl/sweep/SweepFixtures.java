@@ -29,15 +29,23 @@ final class SweepFixtures {
 
     /** The plan `l2rl sweep` makes from {@link #args}: built here independently, to check the command. */
     static SweepPlan plan(int runs) {
+        return plan(runs, EPISODES);
+    }
+
+    static SweepPlan plan(int runs, int episodes) {
         var base = TrainConfig.defaults().with(Map.of("task", TASK, "workers", "1",
-                "episodes", Integer.toString(EPISODES), "trials", Integer.toString(TRIALS),
+                "episodes", Integer.toString(episodes), "trials", Integer.toString(TRIALS),
                 "rollout", Integer.toString(TRIALS)));
         return new SweepPlan(base, runs, SEED, SearchSpace.PAPER);
     }
 
     static List<String> args(Path dir, int runs, String master) {
+        return args(dir, runs, master, EPISODES);
+    }
+
+    static List<String> args(Path dir, int runs, String master, int episodes) {
         var args = new ArrayList<>(List.of("sweep", "-e", TASK, "-l", dir.toString(), "--runs", Integer.toString(runs),
-                "--episodes", Integer.toString(EPISODES), "-n", Integer.toString(TRIALS), "--seed", Long.toString(SEED),
+                "--episodes", Integer.toString(episodes), "-n", Integer.toString(TRIALS), "--seed", Long.toString(SEED),
                 "--master", master));
         args.addAll(LOOPBACK);
         return args;
