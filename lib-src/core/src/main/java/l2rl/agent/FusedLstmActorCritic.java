@@ -4,8 +4,8 @@ package l2rl.agent;
  * The actor-critic's forward pass and its exact backpropagation through time, in plain Java over flat arrays:
  * the default engine. Nothing is allocated per step or per update and nothing is native, so memory stays flat
  * however long training runs; the arithmetic is a few tight loops over contiguous rows that the JIT vectorises.
- * Computed in double precision: measured as fast as float at this size (the loops are short), and it makes the
- * finite-difference checks exact.
+ * Computed in double precision: at this size the loops are short and bound by overhead more than by arithmetic
+ * width (the throughput in `./l2rl bench` is this double code), and it makes the finite-difference checks exact.
  *
  * <p>Forward, trial t, episode b (symbols as in the code; W, R, b, Wp, bp, Wv, bv as in {@link ParameterLayout}):
  * <pre>

@@ -135,25 +135,7 @@ public sealed interface Posterior {
 
         /** P(p0 > 1/2 | a, b). */
         double firstBetter(int a, int b) {
-            if (prior instanceof P1Prior.Uniform) {
-                return 1 - Beta.regularizedBeta(0.5, 1.0 + a, 1.0 + b);
-            }
-            var values = ((P1Prior.Discrete) prior).values();
-            // log-space weights: p^a underflows for a in the hundreds
-            var logWeights = new double[values.length];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < values.length; i++) {
-                logWeights[i] = (a == 0 ? 0 : a * Math.log(values[i])) + (b == 0 ? 0 : b * Math.log1p(-values[i]));
-                max = Math.max(max, logWeights[i]);
-            }
-            double total = 0;
-            double above = 0;
-            for (int i = 0; i < values.length; i++) {
-                double w = Math.exp(logWeights[i] - max);
-                total += w;
-                above += values[i] > 0.5 ? w : values[i] == 0.5 ? w / 2 : 0;
-            }
-            return above / total;
+            return prior.probabilityArm1Better(a, b);
         }
     }
 

@@ -16,6 +16,9 @@ public sealed interface P1Prior {
     /** E[p1 | a pieces of evidence for arm 1, b for arm 2]. */
     double posteriorMean(int a, int b);
 
+    /** P(p1 > 1/2 | a, b), a value of exactly 1/2 counted half: the posterior probability that arm 1 is better. */
+    double probabilityArm1Better(int a, int b);
+
     /** p1 ~ U[0,1]: the posterior is Beta(1 + a, 1 + b). */
     record Uniform() implements P1Prior {
         @Override
@@ -26,6 +29,11 @@ public sealed interface P1Prior {
         @Override
         public double posteriorMean(int a, int b) {
             return (1.0 + a) / (2.0 + a + b);
+        }
+
+        @Override
+        public double probabilityArm1Better(int a, int b) {
+            return 1 - org.apache.commons.math3.special.Beta.regularizedBeta(0.5, 1.0 + a, 1.0 + b);
         }
 
         @Override
@@ -50,21 +58,42 @@ public sealed interface P1Prior {
 
         @Override
         public double posteriorMean(int a, int b) {
-            // Weights in log space: a and b reach the hundreds, p^a underflows long before that.
-            var logWeights = new double[values.length];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < values.length; i++) {
-                logWeights[i] = evidence(a, Math.log(values[i])) + evidence(b, Math.log1p(-values[i]));
-                max = Math.max(max, logWeights[i]);
-            }
-            double total = 0;
+            var w = posteriorWeights(a, b);
             double weighted = 0;
             for (int i = 0; i < values.length; i++) {
-                double w = Math.exp(logWeights[i] - max);
-                total += w;
-                weighted += w * values[i];
+                weighted += w[i] * values[i];
             }
-            return weighted / total;
+            return weighted;
+        }
+
+        @Override
+        public double probabilityArm1Better(int a, int b) {
+            var w = posteriorWeights(a, b);
+            double above = 0;
+            for (int i = 0; i < values.length; i++) {
+                above += values[i] > 0.5 ? w[i] : values[i] == 0.5 ? w[i] / 2 : 0;
+            }
+            return above;
+        }
+
+        /** The posterior probability of each value, summing to 1. */
+        private double[] posteriorWeights(int a, int b) {
+            // Weights in log space: a and b reach the hundreds, p^a underflows long before that.
+            var w = new double[values.length];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < values.length; i++) {
+                w[i] = evidence(a, Math.log(values[i])) + evidence(b, Math.log1p(-values[i]));
+                max = Math.max(max, w[i]);
+            }
+            double total = 0;
+            for (int i = 0; i < values.length; i++) {
+                w[i] = Math.exp(w[i] - max);
+                total += w[i];
+            }
+            for (int i = 0; i < values.length; i++) {
+                w[i] /= total;
+            }
+            return w;
         }
 
         // 0 * log(0) is 0 here: no evidence says nothing, even about a value of 0 or 1.

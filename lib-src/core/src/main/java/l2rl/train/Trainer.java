@@ -69,7 +69,7 @@ public final class Trainer {
     private long episodesDone;     // guarded by this
     private final double previousWall;
     private long startNanos;
-    private final Window window = new Window();
+    private Window window = new Window();  // guarded by this: the current log row
     private double runningRegret = Double.NaN;
     private TrainingLog log;
 
@@ -273,7 +273,7 @@ public final class Trainer {
                     window.valueLoss / window.updates, window.entropyPerTrial / window.updates,
                     config.betaE(episodesDone), config.learningRate(episodesDone), wallSeconds(),
                     window.gradNorm / window.updates, window.explainedVariance());
-            window.clear();
+            window = new Window();
         }
         if (listener != null) {
             listener.progress(episodesDone, config.episodes(), wallSeconds(), runningRegret);
@@ -335,22 +335,6 @@ public final class Trainer {
             double varError = errorSquares / trials - Math.pow(errorSum / trials, 2);
             return varReturn > 0 ? 1 - varError / varReturn : Double.NaN;
         }
-
-        void clear() {
-            episodes = 0;
-            updates = 0;
-            rewardSum = 0;
-            regretSum = 0;
-            policyLoss = 0;
-            valueLoss = 0;
-            entropyPerTrial = 0;
-            gradNorm = 0;
-            trials = 0;
-            returnSum = 0;
-            returnSquares = 0;
-            errorSum = 0;
-            errorSquares = 0;
-        }
     }
 
     /**
@@ -368,7 +352,7 @@ public final class Trainer {
         private int[] act;                    // [B]
         private float[] reward;               // [B]
         private double[] regret;              // [B]
-        private final Window stats = new Window();
+        private Window stats;  // this batch of episodes
         private long actNanos;    // time in acting: encoding, forward steps, sampling, stepping the bandits
         private long learnNanos;  // time in learning: returns, backward pass, parameter server, refresh
         private long cpuNanos;    // CPU time of the worker's thread (robust to a loaded machine)
@@ -421,7 +405,7 @@ public final class Trainer {
             var env = new TaskBatch(spec, bandits);
             double betaE = config.betaE(first);
             double lr = config.learningRate(first);
-            stats.clear();
+            stats = new Window();
             stats.episodes = n;
             rollout.startEpisode();
             int trials = config.trials();

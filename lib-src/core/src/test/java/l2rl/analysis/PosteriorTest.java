@@ -84,15 +84,9 @@ class PosteriorTest {
 
     @Test
     void dependentValuesAreTheExactDynamicProgramsAtEveryState() {
-        var families = new Object[][] {
-            {Tasks.DEPENDENT_UNIFORM, TwoArmedDp.dependentUniform()},
-            {Tasks.DEPENDENT_EASY, TwoArmedDp.dependentDiscrete(0.1, 0.9)},
-            {Tasks.DEPENDENT_MEDIUM, TwoArmedDp.dependentDiscrete(0.25, 0.75)},
-            {Tasks.DEPENDENT_HARD, TwoArmedDp.dependentDiscrete(0.4, 0.6)},
-        };
-        for (var family : families) {
-            var id = (String) family[0];
-            var predictive = (TwoArmedDp.Predictive) family[1];
+        for (var family : TwoArmedDp.dependentFamilies().entrySet()) {
+            var id = family.getKey();
+            var predictive = family.getValue();
             int trials = 6;
             var posterior = Posterior.of(Tasks.family(id), trials);
             everyState(trials, (s0, f0, s1, f1) -> {

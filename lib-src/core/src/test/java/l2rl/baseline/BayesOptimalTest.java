@@ -72,15 +72,9 @@ class BayesOptimalTest {
 
     @Test
     void posteriorGreedyIsOptimalOnDependentArmsByExactDynamicProgramming() {
-        var families = new Object[][] {
-            {Tasks.DEPENDENT_UNIFORM, TwoArmedDp.dependentUniform()},
-            {Tasks.DEPENDENT_EASY, TwoArmedDp.dependentDiscrete(0.1, 0.9)},
-            {Tasks.DEPENDENT_MEDIUM, TwoArmedDp.dependentDiscrete(0.25, 0.75)},
-            {Tasks.DEPENDENT_HARD, TwoArmedDp.dependentDiscrete(0.4, 0.6)},
-        };
-        for (var family : families) {
-            var id = (String) family[0];
-            var predictive = (TwoArmedDp.Predictive) family[1];
+        for (var family : TwoArmedDp.dependentFamilies().entrySet()) {
+            var id = family.getKey();
+            var predictive = family.getValue();
             for (int trials = 1; trials <= 8; trials++) {
                 var policy = BayesOptimal.forFamily(Tasks.family(id), trials).orElseThrow();
                 double optimal = TwoArmedDp.optimalValue(predictive, trials, 0, 0, 0, 0);

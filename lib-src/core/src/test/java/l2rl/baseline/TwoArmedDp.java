@@ -1,5 +1,7 @@
 package l2rl.baseline;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -61,6 +63,16 @@ public final class TwoArmedDp {
     }
 
     /** p1, p2 ~ U[0,1] independently: each arm's posterior is Beta(1 + s, 1 + f), its mean the predictive. */
+    /** The four dependent families of the paper, by task id, with their predictive rules. */
+    public static Map<String, Predictive> dependentFamilies() {
+        var families = new LinkedHashMap<String, Predictive>();
+        families.put(l2rl.env.Tasks.DEPENDENT_UNIFORM, dependentUniform());
+        families.put(l2rl.env.Tasks.DEPENDENT_EASY, dependentDiscrete(0.1, 0.9));
+        families.put(l2rl.env.Tasks.DEPENDENT_MEDIUM, dependentDiscrete(0.25, 0.75));
+        families.put(l2rl.env.Tasks.DEPENDENT_HARD, dependentDiscrete(0.4, 0.6));
+        return families;
+    }
+
     public static Predictive independentUniform() {
         return (arm, s1, f1, s2, f2) -> arm == 0 ? (s1 + 1.0) / (s1 + f1 + 2) : (s2 + 1.0) / (s2 + f2 + 2);
     }
