@@ -9,6 +9,7 @@ not know. Each reply is checked against the suite's message schemas.
 Run with Debian's Python (it has jupyter_kernel_test): /usr/bin/python3 kernel_conformance.py
 Prints unittest's report and a summary line; exits 1 on any failure or skipped test.
 """
+import os
 import sys
 import unittest
 
@@ -22,7 +23,7 @@ CHART = ('var conformanceChart = new org.knowm.xchart.XYChartBuilder().width(120
 
 
 class JavaKernelTests(jupyter_kernel_test.KernelTests):
-    kernel_name = "java"
+    kernel_name = os.environ.get("L2RL_KERNEL", "java")
     language_name = "java"
     file_extension = ".jshell"
 

@@ -17,7 +17,7 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-KERNEL = "java"
+KERNEL = os.environ.get("L2RL_KERNEL", "java")  # the launcher installs the kernelspec under this name
 READY_TIMEOUT = 60
 CELL_TIMEOUT = 60
 EXIT_TIMEOUT = 15

@@ -3,6 +3,7 @@
 
 Run with Debian's Python: /usr/bin/python3 notebook_runs.py. Exits 1 if any expected output is missing.
 """
+import os
 import pathlib
 import subprocess
 import sys
@@ -40,7 +41,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         out = pathlib.Path(tmp) / "executed.ipynb"
         cmd = ["jupyter", "nbconvert", "--to", "notebook", "--execute",
-               "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=120",
+               "--ExecutePreprocessor.kernel_name=" + os.environ.get("L2RL_KERNEL", "java"), "--ExecutePreprocessor.timeout=120",
                "--output", str(out), str(HERE / "fixture.ipynb")]
         run = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
         if run.returncode != 0:

@@ -33,7 +33,7 @@ def execute(notebook):
     EXECUTED.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
     run = subprocess.run(["jupyter", "nbconvert", "--to", "notebook", "--execute",
-                          "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=900",
+                          "--ExecutePreprocessor.kernel_name=" + os.environ.get("L2RL_KERNEL", "java"), "--ExecutePreprocessor.timeout=900",
                           "--output-dir", str(EXECUTED), str(notebook)],
                          capture_output=True, text=True, cwd=notebook.parent,
                          env=dict(os.environ, L2RL_RUNS=RUNS))
