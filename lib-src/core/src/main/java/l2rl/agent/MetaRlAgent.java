@@ -16,6 +16,17 @@ public final class MetaRlAgent {
     private final ActorCritic.Engine engine;
     private final ThreadLocal<ActorCritic> nets;
 
+    /**
+     * How the frozen agent turns its policy into an arm. The paper's agent samples; greedy play shows how much
+     * of its regret is the randomness of the sampled arm rather than the strategy its LSTM learned.
+     */
+    public enum ActionRule {
+        /** Draw the arm from the policy (the paper's agent, and what training optimises). */
+        SAMPLE,
+        /** Pull the most probable arm (ties to the lower index); the draw is still made, so streams stay aligned. */
+        GREEDY
+    }
+
     /** An agent computed by the default engine ({@link FusedLstmActorCritic}). */
     public MetaRlAgent(AgentSpec spec, float[] parameters) {
         this(spec, parameters, ActorCritic.Engine.FUSED);
@@ -54,6 +65,11 @@ public final class MetaRlAgent {
      * {@code Seeds.rng(seed, "agent-action", episode)}, so results do not depend on the batch size.
      */
     public int[][] predict(TaskSet tasks, int trials, long seed, int batch) {
+        return predict(tasks, trials, seed, batch, ActionRule.SAMPLE);
+    }
+
+    /** As {@link #predict(TaskSet, int, long, int)}, choosing each arm by {@code rule}. */
+    public int[][] predict(TaskSet tasks, int trials, long seed, int batch, ActionRule rule) {
         var arms = new int[tasks.episodes()][];
         for (int first = 0; first < tasks.episodes(); first += batch) {
             int n = Math.min(batch, tasks.episodes() - first);
@@ -63,14 +79,19 @@ public final class MetaRlAgent {
                 bandits[b] = tasks.bandit(first + b);
                 rngs[b] = Seeds.rng(seed, "agent-action", first + b);
             }
-            var played = play(bandits, trials, rngs);
+            var played = play(bandits, trials, rngs, rule);
             System.arraycopy(played, 0, arms, first, n);
         }
         return arms;
     }
 
-    /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */
+    /** Plays one batch of tasks side by side from a fresh LSTM state, sampling arms; returns arms[slot][trial]. */
     public int[][] play(Bandit[] bandits, int trials, SplittableRandom[] rngs) {
+        return play(bandits, trials, rngs, ActionRule.SAMPLE);
+    }
+
+    /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */
+    public int[][] play(Bandit[] bandits, int trials, SplittableRandom[] rngs, ActionRule rule) {
         var net = nets.get();
         int n = bandits.length;
         var env = new TaskBatch(spec, bandits, trials);
@@ -85,13 +106,25 @@ public final class MetaRlAgent {
             net.act(step, 0);
             step.setLength(1);
             for (int b = 0; b < n; b++) {
-                act[b] = sample(step.probs, b * spec.arms(), spec.arms(), rngs[b]);
+                int sampled = sample(step.probs, b * spec.arms(), spec.arms(), rngs[b]);
+                act[b] = rule == ActionRule.SAMPLE ? sampled : mostProbable(step.probs, b * spec.arms(), spec.arms());
                 arms[b][t] = act[b];
             }
             env.step(act, rewards, regrets);
             step.continueEpisode();
         }
         return arms;
+    }
+
+    /** The arm of highest probability in {@code p[off .. off + arms)}, the lower index on a tie. */
+    public static int mostProbable(double[] p, int off, int arms) {
+        int best = 0;
+        for (int a = 1; a < arms; a++) {
+            if (p[off + a] > p[off + best]) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     /** Samples an arm from probabilities {@code p[off .. off + arms)} with one uniform draw. */

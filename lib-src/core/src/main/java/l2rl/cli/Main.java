@@ -18,6 +18,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         var cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler(Main::usageError);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);  // enum options are written lower-case: --actions greedy
         return cli;
     }
 
