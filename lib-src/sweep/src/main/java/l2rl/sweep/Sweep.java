@@ -88,6 +88,8 @@ public final class Sweep {
                 jobs.remove(job.getKey());
                 var result = outcome(job.getKey(), job.getValue());
                 results.put(result.run(), result);
+                // The table follows the records, so a sweep stopped hard (or still running) can be read as is.
+                directory.writeResults(results.values());
                 done++;
                 report(results.values(), earlier, done, jobs.size(), System.nanoTime() - start);
             }

@@ -67,6 +67,11 @@ class ResumeTest {
         }
         finishedBeforeKill = records(dir);
         assertTrue(finishedBeforeKill.size() < RUNS, "the kill came after the last run; the test proves nothing");
+        // results.csv follows the records as they come: after the kill it lists finished runs only (the kill may
+        // fall between a record and the table's rewrite, hence at least all but the last).
+        var rowsAfterKill = Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).toList();
+        assertTrue(rowsAfterKill.size() >= Math.max(1, finishedBeforeKill.size() - 1), rowsAfterKill.toString());
+        assertTrue(rowsAfterKill.stream().allMatch(row -> row.contains(",ok,")), rowsAfterKill.toString());
 
         var outcome = SweepFixtures.sweep(args);
         assertEquals(0, outcome.exitCode(), outcome.err());
