@@ -39,12 +39,20 @@ public record SweepTable(String task, int finishedRuns, double protocolRegret,
     static final List<String> BASELINES = List.of("thompson", "gittins", "bayes-optimal");
 
     public static SweepTable read(Path sweepDir) throws IOException {
+        return read(sweepDir, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(Path)}, over runs 0 .. {@code runs - 1} only: a sweep still running gives the same table
+     * for the same prefix of runs however many more have finished since.
+     */
+    public static SweepTable read(Path sweepDir, int runs) throws IOException {
         var directory = new SweepDirectory(sweepDir);
         var properties = properties(sweepDir.resolve("sweep.properties"));
         var task = properties.getProperty("task");
         int trials = Integer.parseInt(properties.getProperty("trials"));
         long evaluationSeed = Seeds.derive(Long.parseLong(properties.getProperty("sweep.seed")), "sweep-evaluation", 0);
-        var results = new ArrayList<>(directory.recorded().values());
+        var results = new ArrayList<>(directory.recorded().values().stream().filter(r -> r.run() < runs).toList());
         var finished = results.stream().filter(RunResult::ok).toList();
         if (finished.isEmpty()) {
             throw new IOException(sweepDir + " has no finished run yet");

@@ -28,6 +28,10 @@ public final class SweepTableCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SWEEPDIR", arity = "1..*", description = "sweep directories (`l2rl sweep -l`)")
     List<Path> sweepDirs;
 
+    @Option(names = "--runs", paramLabel = "N", description = "only runs 0 .. N-1 of each sweep (default: every recorded run), "
+            + "so a table of a sweep still running can be recomputed later")
+    Integer runs;
+
     @Option(names = "--format", defaultValue = "markdown", paramLabel = "FORMAT", description = "markdown or csv (default: ${DEFAULT-VALUE})")
     Format format;
 
@@ -35,10 +39,13 @@ public final class SweepTableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (runs != null) {
+            UsageErrors.requireInRange(spec, "--runs", runs, 1, 100_000);
+        }
         var tables = new ArrayList<SweepTable>();
         for (var dir : sweepDirs) {
             try {
-                tables.add(SweepTable.read(dir));
+                tables.add(SweepTable.read(dir, runs == null ? Integer.MAX_VALUE : runs));
             } catch (IOException e) {
                 var err = spec.commandLine().getErr();
                 err.println("l2rl sweep-table: " + e.getMessage());

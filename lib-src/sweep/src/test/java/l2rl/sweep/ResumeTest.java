@@ -93,6 +93,26 @@ class ResumeTest {
         assertEquals(SweepFixtures.rowsWithoutWallTimes(oneByOne), SweepFixtures.tableWithoutWallTimes(dir));
     }
 
+    @Test
+    void aSweepStoppedByCtrlCOrKillRecordsNoFailure() throws Exception {
+        var dir = tmp.resolve("stopped");
+        var child = startChild(SweepFixtures.args(dir, RUNS, "local[1]", EPISODES));
+        try {
+            while (records(dir).isEmpty()) {
+                assertTrue(child.isAlive(), "the sweep exited before recording a run:\n" + childLog());
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        } finally {
+            child.destroy();  // SIGTERM: Spark's shutdown hook stops the context and cancels the runs still to do
+            child.waitFor();
+        }
+        var recorded = new SweepDirectory(dir).recorded().values();
+        assertTrue(recorded.stream().filter(RunResult::ok).count() < RUNS,
+                "the stop came after the last run; the test proves nothing");
+        assertTrue(recorded.stream().allMatch(RunResult::ok),
+                "runs cancelled by the stop were recorded as failed: " + recorded);
+    }
+
     /** `l2rl sweep` in its own JVM, as the launcher starts it; its scratch files stay in the test's directory. */
     private Process startChild(List<String> args) throws IOException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
