@@ -15,6 +15,7 @@ public final class MetaRlAgent {
     private final float[] parameters;
     private final ActorCritic.Engine engine;
     private final ThreadLocal<ActorCritic> nets;
+    private final ActionRule actionRule;
 
     /**
      * How the frozen agent turns its policy into an arm. The paper's agent samples; greedy play shows how much
@@ -33,6 +34,10 @@ public final class MetaRlAgent {
     }
 
     public MetaRlAgent(AgentSpec spec, float[] parameters, ActorCritic.Engine engine) {
+        this(spec, parameters, engine, ActionRule.SAMPLE);
+    }
+
+    public MetaRlAgent(AgentSpec spec, float[] parameters, ActorCritic.Engine engine, ActionRule actionRule) {
         if (parameters.length != spec.parameterCount()) {
             throw new IllegalArgumentException("agent needs " + spec.parameterCount() + " parameters, got "
                     + parameters.length);
@@ -40,11 +45,22 @@ public final class MetaRlAgent {
         this.spec = spec;
         this.parameters = parameters.clone();
         this.engine = engine;
+        this.actionRule = actionRule;
         this.nets = ThreadLocal.withInitial(() -> {
             var net = engine.create(spec);
             net.setParameters(this.parameters);
             return net;
         });
+    }
+
+    /** The same weights acting by {@code rule}. */
+    public MetaRlAgent withActionRule(ActionRule rule) {
+        return new MetaRlAgent(spec, parameters, engine, rule);
+    }
+
+    /** How this agent picks its arm when a caller does not say. */
+    public ActionRule actionRule() {
+        return actionRule;
     }
 
     public AgentSpec spec() {
@@ -62,10 +78,11 @@ public final class MetaRlAgent {
     /**
      * Plays every episode of {@code tasks} for {@code trials} trials, {@code batch} episodes at a time, and
      * returns the arms pulled, arms[episode][trial]. Actions are sampled from the policy with stream
-     * {@code Seeds.rng(seed, "agent-action", episode)}, so results do not depend on the batch size.
+     * {@code Seeds.rng(seed, "agent-action", episode)}, so results do not depend on the batch size. Arms are
+     * chosen by the agent's own {@link #actionRule()}.
      */
     public int[][] predict(TaskSet tasks, int trials, long seed, int batch) {
-        return predict(tasks, trials, seed, batch, ActionRule.SAMPLE);
+        return predict(tasks, trials, seed, batch, actionRule);
     }
 
     /** As {@link #predict(TaskSet, int, long, int)}, choosing each arm by {@code rule}. */
@@ -85,9 +102,9 @@ public final class MetaRlAgent {
         return arms;
     }
 
-    /** Plays one batch of tasks side by side from a fresh LSTM state, sampling arms; returns arms[slot][trial]. */
+    /** Plays one batch of tasks side by side from a fresh LSTM state by the agent's rule; returns arms[slot][trial]. */
     public int[][] play(Bandit[] bandits, int trials, SplittableRandom[] rngs) {
-        return play(bandits, trials, rngs, ActionRule.SAMPLE);
+        return play(bandits, trials, rngs, actionRule);
     }
 
     /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */

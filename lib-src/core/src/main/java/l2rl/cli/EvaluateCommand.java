@@ -47,9 +47,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "100", description = "episodes played side by side (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--actions", defaultValue = "sample", paramLabel = "RULE",
+    @Option(names = "--actions", paramLabel = "RULE",
             description = "how the agent picks its arm: sample (from its policy, as trained and as in the paper) or "
-                    + "greedy (its most probable arm) (default: ${DEFAULT-VALUE})")
+                    + "greedy (its most probable arm) (default: the agent's own, its config key `actions`: by default "
+                    + "the one of lower regret on validation episodes of its training task)")
     MetaRlAgent.ActionRule actions;
 
     @Option(names = "--no-baselines", description = "print only the agent's row")
@@ -85,14 +86,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         int t = trials != null ? trials : agent.spec().trials();
         var tasks = new TaskSet(family, seed, episodes);
         var reports = new ArrayList<RegretReport>();
-        reports.add(RegretReport.of("agent", tasks, t, agent.predict(tasks, t, seed, batch, actions)));
+        reports.add(RegretReport.of("agent", tasks, t, agent.predict(tasks, t, seed, batch, actions == null ? agent.actionRule() : actions)));
         if (!noBaselines) {
             reports.addAll(Evaluation.run(Baselines.forFamily(family, t), tasks, t));
         }
         var title = String.format("agent %s (trained on %s, %d episodes%s) tested on %s, T = %d, %d episodes, seed %d",
                 logDir, checkpoint.config().task(), checkpoint.episodes(),
-                actions == MetaRlAgent.ActionRule.GREEDY ? ", greedy actions" : "", taskId, t, episodes, seed);
+                actionsNote(checkpoint, agent), taskId, t, episodes, seed);
         format.print(ResultTables.regretTable(title, reports), System.out);
         return 0;
+    }
+
+    private String actionsNote(Checkpoint checkpoint, MetaRlAgent agent) {
+        if (actions != null) {
+            return ", actions: " + actions.name().toLowerCase(java.util.Locale.ROOT) + " (--actions)";
+        }
+        var rule = agent.actionRule().name().toLowerCase(java.util.Locale.ROOT);
+        return checkpoint.config().actions() == l2rl.train.TrainConfig.ActionChoice.VALIDATED
+                ? ", actions: " + rule + " (chosen on validation episodes)" : ", actions: " + rule;
     }
 }
