@@ -44,6 +44,11 @@ public final class SweepPlots {
         styler.setXAxisLogarithmic(true);
         styler.setXAxisDecimalPattern("0.#####");  // 0.0001, 0.001: not 1.0E-4
         styler.setYAxisMin(0.0);
+        // Whole decades, so the log axis labels more than the one decade the runs happen to straddle.
+        double lowest = java.util.Arrays.stream(learningRate).min().orElse(1e-4);
+        double highest = java.util.Arrays.stream(learningRate).max().orElse(1e-2);
+        styler.setXAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
+        styler.setXAxisMax(Math.pow(10, Math.ceil(Math.log10(highest))));
         for (int band = 0; band <= GAMMA_BANDS.length; band++) {
             var x = new ArrayList<Double>();
             var y = new ArrayList<Double>();
