@@ -137,7 +137,7 @@ def provenance(kernel):
         "commit": commit or "unknown (not a git checkout)",
         "tree": "unknown" if changed is None else "clean" if not changed else
                 f"{len(changed.splitlines())} changed or untracked files",
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"),
+        "started": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"),
         "cores": sum(line.startswith("processor") for line in cpuinfo.splitlines()),
         "cpu": next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
                      if line.startswith("model name")), "unknown"),
@@ -154,7 +154,9 @@ def figure_links(folder, out):
     rows = {}
     for f in files:
         rows.setdefault(f.stem, []).append(f)
-    return [(stem, [(f.suffix[1:], f.relative_to(out).as_posix()) for f in group]) for stem, group in rows.items()]
+    order = {".png": 0, ".svg": 1, ".csv": 2}
+    return [(stem, [(f.suffix[1:], f.relative_to(out).as_posix()) for f in sorted(group, key=lambda f: order[f.suffix])])
+            for stem, group in rows.items()]
 
 
 def write_index(out, facts, notebooks):

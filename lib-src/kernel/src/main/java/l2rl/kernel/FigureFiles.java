@@ -157,12 +157,14 @@ final class FigureFiles {
         return cell.matches("(?s).*[\",\r\n].*") ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }
 
-    /** A name for a file from a figure's title: lower case, words joined by "-", at most 48 characters. */
+    /** A name for a file from a figure's title: lower-case words joined by "-", at most 48 characters. */
     static String slug(String title) {
         if (title == null) {
             return "";
         }
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        // Task ids are CamelCase words: BanditTwoArmedDependentEasy-v0 -> bandit-two-armed-dependent-easy-v0.
+        String words = title.replaceAll("(?<=[a-z0-9])(?=[A-Z])", "-");
+        String slug = words.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         int cut = slug.lastIndexOf('-', 48); // at a word's end
         return slug.length() <= 48 ? slug : slug.substring(0, cut > 0 ? cut : 48);
     }

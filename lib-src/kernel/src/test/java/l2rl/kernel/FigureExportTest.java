@@ -126,6 +126,7 @@ class FigureExportTest {
     void titlesBecomeShortFileNames() {
         assertEquals("regret-trained-on-medium-tested-on-easy",
                 FigureFiles.slug("Regret: trained on medium, tested on easy"));
+        assertEquals("bandit-two-armed-dependent-easy-v0", FigureFiles.slug("BanditTwoArmedDependentEasy-v0"));
         assertEquals("a-very-long-title-that-goes-on-and-on-and-on-and",
                 FigureFiles.slug("A very long title that goes on and on and on and on and on"));
     }
