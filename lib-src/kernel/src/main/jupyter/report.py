@@ -135,8 +135,7 @@ def provenance(kernel):
     dl4j = re.search(r"deeplearning4j-nn-([^/:]+)\.jar", " ".join(argv))
     return {
         "commit": commit or "unknown (not a git checkout)",
-        "tree": "unknown" if changed is None else "clean" if not changed else
-                f"{len(changed.splitlines())} changed or untracked files",
+        "tree": "unknown" if changed is None else "clean" if not changed else changes(changed.splitlines()),
         "started": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"),
         "cores": sum(line.startswith("processor") for line in cpuinfo.splitlines()),
         "cpu": next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
@@ -147,6 +146,13 @@ def provenance(kernel):
         "dl4j": dl4j.group(1) if dl4j else "unknown",
         "kernel": kernel,
     }
+
+
+def changes(porcelain):
+    """What `git status --porcelain` lists, in a line: up to five paths, then how many more."""
+    paths = [line[3:] for line in porcelain]
+    more = f" and {len(paths) - 5} more" if len(paths) > 5 else ""
+    return f"changed or untracked: {', '.join(paths[:5])}{more}"
 
 
 def figure_links(folder, out):
@@ -249,7 +255,7 @@ def main(argv):
     start = time.monotonic()
     results = build(out, args.kernel, notebooks)
     failed = sum(r["status"] != "ok" for r in results)
-    say(f"{len(results) - failed} notebooks ok, {failed} failed, in {time.monotonic() - start:.0f} s; "
+    say(f"{len(results) - failed} of {len(results)} notebooks ok, in {time.monotonic() - start:.0f} s; "
         f"open {out / 'index.html'}")
     return 1 if failed else 0
 
