@@ -15,6 +15,18 @@ public final class MetaRlAgent {
     private final float[] parameters;
     private final ActorCritic.Engine engine;
     private final ThreadLocal<ActorCritic> nets;
+    private final ActionRule actionRule;
+
+    /**
+     * How the frozen agent turns its policy into an arm. The paper's agent samples; greedy play shows how much
+     * of its regret is the randomness of the sampled arm rather than the strategy its LSTM learned.
+     */
+    public enum ActionRule {
+        /** Draw the arm from the policy (the paper's agent, and what training optimises). */
+        SAMPLE,
+        /** Pull the most probable arm (ties to the lower index); the draw is still made, so streams stay aligned. */
+        GREEDY
+    }
 
     /** An agent computed by the default engine ({@link FusedLstmActorCritic}). */
     public MetaRlAgent(AgentSpec spec, float[] parameters) {
@@ -22,6 +34,10 @@ public final class MetaRlAgent {
     }
 
     public MetaRlAgent(AgentSpec spec, float[] parameters, ActorCritic.Engine engine) {
+        this(spec, parameters, engine, ActionRule.SAMPLE);
+    }
+
+    public MetaRlAgent(AgentSpec spec, float[] parameters, ActorCritic.Engine engine, ActionRule actionRule) {
         if (parameters.length != spec.parameterCount()) {
             throw new IllegalArgumentException("agent needs " + spec.parameterCount() + " parameters, got "
                     + parameters.length);
@@ -29,11 +45,22 @@ public final class MetaRlAgent {
         this.spec = spec;
         this.parameters = parameters.clone();
         this.engine = engine;
+        this.actionRule = actionRule;
         this.nets = ThreadLocal.withInitial(() -> {
             var net = engine.create(spec);
             net.setParameters(this.parameters);
             return net;
         });
+    }
+
+    /** The same weights acting by {@code rule}. */
+    public MetaRlAgent withActionRule(ActionRule rule) {
+        return new MetaRlAgent(spec, parameters, engine, rule);
+    }
+
+    /** How this agent picks its arm when a caller does not say. */
+    public ActionRule actionRule() {
+        return actionRule;
     }
 
     public AgentSpec spec() {
@@ -51,9 +78,15 @@ public final class MetaRlAgent {
     /**
      * Plays every episode of {@code tasks} for {@code trials} trials, {@code batch} episodes at a time, and
      * returns the arms pulled, arms[episode][trial]. Actions are sampled from the policy with stream
-     * {@code Seeds.rng(seed, "agent-action", episode)}, so results do not depend on the batch size.
+     * {@code Seeds.rng(seed, "agent-action", episode)}, so results do not depend on the batch size. Arms are
+     * chosen by the agent's own {@link #actionRule()}.
      */
     public int[][] predict(TaskSet tasks, int trials, long seed, int batch) {
+        return predict(tasks, trials, seed, batch, actionRule);
+    }
+
+    /** As {@link #predict(TaskSet, int, long, int)}, choosing each arm by {@code rule}. */
+    public int[][] predict(TaskSet tasks, int trials, long seed, int batch, ActionRule rule) {
         var arms = new int[tasks.episodes()][];
         for (int first = 0; first < tasks.episodes(); first += batch) {
             int n = Math.min(batch, tasks.episodes() - first);
@@ -63,14 +96,19 @@ public final class MetaRlAgent {
                 bandits[b] = tasks.bandit(first + b);
                 rngs[b] = Seeds.rng(seed, "agent-action", first + b);
             }
-            var played = play(bandits, trials, rngs);
+            var played = play(bandits, trials, rngs, rule);
             System.arraycopy(played, 0, arms, first, n);
         }
         return arms;
     }
 
-    /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */
+    /** Plays one batch of tasks side by side from a fresh LSTM state by the agent's rule; returns arms[slot][trial]. */
     public int[][] play(Bandit[] bandits, int trials, SplittableRandom[] rngs) {
+        return play(bandits, trials, rngs, actionRule);
+    }
+
+    /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */
+    public int[][] play(Bandit[] bandits, int trials, SplittableRandom[] rngs, ActionRule rule) {
         var net = nets.get();
         int n = bandits.length;
         var env = new TaskBatch(spec, bandits, trials);
@@ -85,13 +123,25 @@ public final class MetaRlAgent {
             net.act(step, 0);
             step.setLength(1);
             for (int b = 0; b < n; b++) {
-                act[b] = sample(step.probs, b * spec.arms(), spec.arms(), rngs[b]);
+                int sampled = sample(step.probs, b * spec.arms(), spec.arms(), rngs[b]);
+                act[b] = rule == ActionRule.SAMPLE ? sampled : mostProbable(step.probs, b * spec.arms(), spec.arms());
                 arms[b][t] = act[b];
             }
             env.step(act, rewards, regrets);
             step.continueEpisode();
         }
         return arms;
+    }
+
+    /** The arm of highest probability in {@code p[off .. off + arms)}, the lower index on a tie. */
+    public static int mostProbable(double[] p, int off, int arms) {
+        int best = 0;
+        for (int a = 1; a < arms; a++) {
+            if (p[off + a] > p[off + best]) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     /** Samples an arm from probabilities {@code p[off .. off + arms)} with one uniform draw. */

@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import l2rl.agent.MetaRlAgent;
 import l2rl.baseline.Baselines;
 import l2rl.env.TaskSet;
 import l2rl.eval.Evaluation;
@@ -46,6 +47,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "100", description = "episodes played side by side (default: ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--actions", paramLabel = "RULE",
+            description = "how the agent picks its arm: sample (from its policy, as trained and as in the paper) or "
+                    + "greedy (its most probable arm) (default: the agent's own, its config key `actions`: by default "
+                    + "the one of lower regret on validation episodes of its training task)")
+    MetaRlAgent.ActionRule actions;
+
     @Option(names = "--no-baselines", description = "print only the agent's row")
     boolean noBaselines;
 
@@ -79,13 +86,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         int t = trials != null ? trials : agent.spec().trials();
         var tasks = new TaskSet(family, seed, episodes);
         var reports = new ArrayList<RegretReport>();
-        reports.add(RegretReport.of("agent", tasks, t, agent.predict(tasks, t, seed, batch)));
+        reports.add(RegretReport.of("agent", tasks, t, agent.predict(tasks, t, seed, batch, actions == null ? agent.actionRule() : actions)));
         if (!noBaselines) {
             reports.addAll(Evaluation.run(Baselines.forFamily(family, t), tasks, t));
         }
-        var title = String.format("agent %s (trained on %s, %d episodes) tested on %s, T = %d, %d episodes, seed %d",
-                logDir, checkpoint.config().task(), checkpoint.episodes(), taskId, t, episodes, seed);
+        var title = String.format("agent %s (trained on %s, %d episodes%s) tested on %s, T = %d, %d episodes, seed %d",
+                logDir, checkpoint.config().task(), checkpoint.episodes(),
+                actionsNote(checkpoint, agent), taskId, t, episodes, seed);
         format.print(ResultTables.regretTable(title, reports), System.out);
         return 0;
+    }
+
+    private String actionsNote(Checkpoint checkpoint, MetaRlAgent agent) {
+        if (actions != null) {
+            return ", actions: " + actions.name().toLowerCase(java.util.Locale.ROOT) + " (--actions)";
+        }
+        var rule = agent.actionRule().name().toLowerCase(java.util.Locale.ROOT);
+        return checkpoint.config().actions() == l2rl.train.TrainConfig.ActionChoice.VALIDATED
+                ? ", actions: " + rule + " (chosen on validation episodes)" : ", actions: " + rule;
     }
 }

@@ -28,6 +28,8 @@ public final class Main implements Runnable {
                     + "PNG, SVG and CSV, provenance.");
     static final Map<String, String> LAUNCHER_COMMANDS_LAST = ordered(
             "sweep", "The paper's hyperparameter protocol on Apache Spark: random (lr, gamma), top 5 of N runs.",
+            "sweep-table", "The README's table of sweeps: the protocol's number with its 95%% interval, beside the "
+                    + "baselines.",
             "kernelspec", "Install (or refresh) the Java kernelspec for Jupyter, running the kernel from this "
                     + "checkout.",
             "build", "Build the library now (otherwise it is built on first use and when sources change).");
@@ -40,6 +42,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         var cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler(Main::usageError);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);  // enum options are written lower-case: --actions greedy
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         return cli;
     }
@@ -49,7 +52,8 @@ public final class Main implements Runnable {
         var commands = new LinkedHashMap<String, Help>();
         LAUNCHER_COMMANDS_FIRST.forEach((name, line) -> commands.put(name, launcherHelp(name, line, help)));
         commands.putAll(help.subcommands());
-        LAUNCHER_COMMANDS_LAST.forEach((name, line) -> commands.put(name, launcherHelp(name, line, help)));
+        // The sweep module's command line has sweep and sweep-table as real subcommands: theirs are listed then.
+        LAUNCHER_COMMANDS_LAST.forEach((name, line) -> commands.putIfAbsent(name, launcherHelp(name, line, help)));
         return help.commandList(commands);
     }
 

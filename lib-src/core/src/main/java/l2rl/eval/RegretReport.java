@@ -124,12 +124,12 @@ public final class RegretReport {
         return new RegretReport(policy, Arrays.copyOfRange(trialRegret, from, to));
     }
 
-    static double mean(double[] values) {
+    public static double mean(double[] values) {
         return Arrays.stream(values).average().orElseThrow();
     }
 
     /** Half-width of a 95% Student-t interval for the mean; NaN for fewer than two values. */
-    static double ci95(double[] values) {
+    public static double ci95(double[] values) {
         int n = values.length;
         if (n < 2) {
             return Double.NaN;

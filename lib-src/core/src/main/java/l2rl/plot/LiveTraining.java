@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.knowm.xchart.XYChart;
 
 import l2rl.agent.MetaRlAgent;
+import l2rl.train.ActionValidation;
 import l2rl.train.Checkpoint;
 import l2rl.train.DirectoryLock;
 import l2rl.train.TrainConfig;
@@ -134,7 +135,8 @@ public final class LiveTraining implements Trainer.Listener {
             // However the caller leaves (stopped by force, or a redraw threw), no training keeps running behind it.
             trainer.requestStop();
         }
-        var agent = new MetaRlAgent(config.agentSpec(), trainer.parameters(), config.engine());
+        var agent = ActionValidation.configured(
+                new MetaRlAgent(config.agentSpec(), trainer.parameters(), config.engine()), config);
         if (!interrupted) {
             redraw.accept(live.chart());
         }

@@ -19,7 +19,8 @@ public final class Agents {
         try (var lock = runDir == null ? null : DirectoryLock.acquire(runDir)) {
             var trainer = Trainer.create(config, runDir, null);
             trainer.run();
-            return new MetaRlAgent(config.agentSpec(), trainer.parameters(), config.engine());
+            return ActionValidation.configured(
+                    new MetaRlAgent(config.agentSpec(), trainer.parameters(), config.engine()), config);
         }
     }
 
@@ -52,7 +53,9 @@ public final class Agents {
                 new double[n]).write(file);
     }
 
+    /** The checkpoint's agent, acting as its config's {@code actions} says (see {@link ActionValidation}). */
     public static MetaRlAgent fromCheckpoint(Checkpoint c) {
-        return new MetaRlAgent(c.config().agentSpec(), c.parameters(), c.config().engine());
+        return ActionValidation.configured(
+                new MetaRlAgent(c.config().agentSpec(), c.parameters(), c.config().engine()), c.config());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -61,7 +62,7 @@ public final class Sweep {
         if (!pending.isEmpty()) {
             try (var spark = new JavaSparkContext(conf)) {
                 var jobs = submit(spark, pending);
-                await(jobs, results, earlier);
+                await(jobs, results, earlier, () -> spark.sc().isStopped());
             }
         }
         return new ArrayList<>(results.values());
@@ -79,15 +80,20 @@ public final class Sweep {
 
     /** Records each run as its job ends, in whatever order they end. */
     private void await(Map<RunSpec, JavaFutureAction<List<RunOutcome>>> jobs, Map<Integer, RunResult> results,
-            int earlier) throws IOException, InterruptedException {
+            int earlier, BooleanSupplier sparkStopped) throws IOException, InterruptedException {
         long start = System.nanoTime();
         int done = 0;
         while (!jobs.isEmpty()) {
             var ended = jobs.entrySet().stream().filter(e -> e.getValue().isDone()).toList();
             for (var job : ended) {
                 jobs.remove(job.getKey());
-                var result = outcome(job.getKey(), job.getValue());
+                var result = outcome(job.getKey(), job.getValue(), sparkStopped);
+                if (result == null) {
+                    continue;
+                }
                 results.put(result.run(), result);
+                // The table follows the records, so a sweep stopped hard (or still running) can be read as is.
+                directory.writeResults(results.values());
                 done++;
                 report(results.values(), earlier, done, jobs.size(), System.nanoTime() - start);
             }
@@ -97,8 +103,11 @@ public final class Sweep {
         }
     }
 
-    /** Keeps a finished run's agent, then its record (so a record implies its agent), or records the failure. */
-    private RunResult outcome(RunSpec spec, JavaFutureAction<List<RunOutcome>> job)
+    /**
+     * Keeps a finished run's agent, then its record (so a record implies its agent), or records the failure;
+     * null, and nothing recorded, for a run cancelled because the sweep itself is stopping (Ctrl-C, kill).
+     */
+    private RunResult outcome(RunSpec spec, JavaFutureAction<List<RunOutcome>> job, BooleanSupplier sparkStopped)
             throws IOException, InterruptedException {
         RunResult result;
         try {
@@ -106,6 +115,9 @@ public final class Sweep {
             directory.saveAgent(spec, outcome.parameters());
             result = outcome.result();
         } catch (ExecutionException e) {
+            if (sparkStopped.getAsBoolean()) {
+                return null;  // the run did not fail: its job was cancelled with the sweep; a resume runs it
+            }
             // Spark's message names the attempts and the last attempt's exception; its first line is enough.
             var cause = e.getCause() == null ? e : e.getCause();
             result = RunResult.failed(spec, String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));

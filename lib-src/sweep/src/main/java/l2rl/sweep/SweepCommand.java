@@ -69,9 +69,9 @@ public final class SweepCommand implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    /** The l2rl command line with this subcommand: the same help, usage errors and exit codes. */
+    /** The l2rl command line with the sweep's subcommands: the same help, usage errors and exit codes. */
     public static CommandLine commandLine() {
-        return Main.commandLine().addSubcommand(new SweepCommand());
+        return Main.commandLine().addSubcommand(new SweepCommand()).addSubcommand(new SweepTableCommand());
     }
 
     @Override

@@ -67,6 +67,11 @@ class ResumeTest {
         }
         finishedBeforeKill = records(dir);
         assertTrue(finishedBeforeKill.size() < RUNS, "the kill came after the last run; the test proves nothing");
+        // results.csv follows the records as they come: after the kill it lists finished runs only (the kill may
+        // fall between a record and the table's rewrite, hence at least all but the last).
+        var rowsAfterKill = Files.readAllLines(dir.resolve("results.csv")).stream().skip(1).toList();
+        assertTrue(rowsAfterKill.size() >= Math.max(1, finishedBeforeKill.size() - 1), rowsAfterKill.toString());
+        assertTrue(rowsAfterKill.stream().allMatch(row -> row.contains(",ok,")), rowsAfterKill.toString());
 
         var outcome = SweepFixtures.sweep(args);
         assertEquals(0, outcome.exitCode(), outcome.err());
@@ -86,6 +91,26 @@ class ResumeTest {
 
         var oneByOne = SweepFixtures.plan(RUNS, EPISODES).runSpecs().stream().map(spec -> Run.trainAndEvaluate(spec).result()).toList();
         assertEquals(SweepFixtures.rowsWithoutWallTimes(oneByOne), SweepFixtures.tableWithoutWallTimes(dir));
+    }
+
+    @Test
+    void aSweepStoppedByCtrlCOrKillRecordsNoFailure() throws Exception {
+        var dir = tmp.resolve("stopped");
+        var child = startChild(SweepFixtures.args(dir, RUNS, "local[1]", EPISODES));
+        try {
+            while (records(dir).isEmpty()) {
+                assertTrue(child.isAlive(), "the sweep exited before recording a run:\n" + childLog());
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        } finally {
+            child.destroy();  // SIGTERM: Spark's shutdown hook stops the context and cancels the runs still to do
+            child.waitFor();
+        }
+        var recorded = new SweepDirectory(dir).recorded().values();
+        assertTrue(recorded.stream().filter(RunResult::ok).count() < RUNS,
+                "the stop came after the last run; the test proves nothing");
+        assertTrue(recorded.stream().allMatch(RunResult::ok),
+                "runs cancelled by the stop were recorded as failed: " + recorded);
     }
 
     /** `l2rl sweep` in its own JVM, as the launcher starts it; its scratch files stay in the test's directory. */

@@ -1,0 +1,94 @@
+package l2rl.sweep;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import l2rl.cli.UsageErrors;
+
+/** {@code l2rl sweep-table}: the README's table of the shipped sweeps, recomputed from their directories. */
+@Command(name = "sweep-table", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"One row per sweep directory: the protocol's number (top 5 chosen on evaluation episodes "
+                + "1-150, mean regret on 151-300) with its 95%% interval, the top run, the share of runs below "
+                + "Thompson sampling, and Thompson, Gittins and Bayes-optimal on the same episodes 151-300.",
+                "The top 5 agents replay the evaluation episodes and must reproduce their recorded regret."})
+public final class SweepTableCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SWEEPDIR", arity = "1..*", description = "sweep directories (`l2rl sweep -l`)")
+    List<Path> sweepDirs;
+
+    @Option(names = "--runs", paramLabel = "N", description = "only runs 0 .. N-1 of each sweep (default: every recorded run), "
+            + "so a table of a sweep still running can be recomputed later")
+    Integer runs;
+
+    @Option(names = "--format", defaultValue = "markdown", paramLabel = "FORMAT", description = "markdown or csv (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    enum Format { markdown, csv }
+
+    @Override
+    public Integer call() {
+        if (runs != null) {
+            UsageErrors.requireInRange(spec, "--runs", runs, 1, 100_000);
+        }
+        var tables = new ArrayList<SweepTable>();
+        for (var dir : sweepDirs) {
+            try {
+                tables.add(SweepTable.read(dir, runs == null ? Integer.MAX_VALUE : runs));
+            } catch (IOException e) {
+                var err = spec.commandLine().getErr();
+                err.println("l2rl sweep-table: " + e.getMessage());
+                err.flush();
+                return UsageErrors.EXIT_CODE;
+            }
+        }
+        var out = spec.commandLine().getOut();
+        if (format == Format.csv) {
+            out.println("task,finished_runs,protocol_regret,protocol_ci95,top_run,top_run_lr,top_run_gamma,"
+                    + "top_run_regret,runs_below_thompson,thompson,gittins,bayes_optimal");
+            for (var t : tables) {
+                out.println(String.join(",", t.task(), Integer.toString(t.finishedRuns()),
+                        number(t.protocolRegret()), number(t.protocolCi95()), Integer.toString(t.topRun().run()),
+                        number(t.topRun().learningRate()), number(t.topRun().gamma()),
+                        number(t.topRun().regretSecondHalf()), Integer.toString(t.beatThompson()),
+                        number(t.baseline("thompson")), number(t.baseline("gittins")),
+                        number(t.baseline("bayes-optimal"))));
+            }
+        } else {
+            out.println("| task | runs | protocol: top 5, episodes 151-300 (95% CI) | x Bayes-optimal | top run "
+                    + "(lr, gamma): regret | runs below Thompson | Thompson | Gittins | Bayes-optimal |");
+            out.println("|---|---|---|---|---|---|---|---|---|");
+            for (var t : tables) {
+                var top = t.topRun();
+                out.println(String.format(Locale.ROOT,
+                        "| %s | %d | %.2f ± %.2f | %.2fx | %.2f (%.1e, %.2f) | %d of %d (%.0f%%) | %.2f | %s | %s |",
+                        t.task(), t.finishedRuns(), t.protocolRegret(), t.protocolCi95(),
+                        t.protocolRegret() / t.baseline("bayes-optimal"), top.regretSecondHalf(),
+                        top.learningRate(), top.gamma(), t.beatThompson(), t.finishedRuns(),
+                        100.0 * t.beatThompson() / t.finishedRuns(), t.baseline("thompson"),
+                        orDash(t.baseline("gittins")), orDash(t.baseline("bayes-optimal"))));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String number(double d) {
+        return Double.isNaN(d) ? "" : Double.toString(d);
+    }
+
+    private static String orDash(double d) {
+        return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.2f", d);
+    }
+}
