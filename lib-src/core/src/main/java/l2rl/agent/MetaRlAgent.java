@@ -123,14 +123,22 @@ public final class MetaRlAgent {
             net.act(step, 0);
             step.setLength(1);
             for (int b = 0; b < n; b++) {
-                int sampled = sample(step.probs, b * spec.arms(), spec.arms(), rngs[b]);
-                act[b] = rule == ActionRule.SAMPLE ? sampled : mostProbable(step.probs, b * spec.arms(), spec.arms());
+                act[b] = choose(step.probs, b * spec.arms(), spec.arms(), rngs[b], rule);
                 arms[b][t] = act[b];
             }
             env.step(act, rewards, regrets);
             step.continueEpisode();
         }
         return arms;
+    }
+
+    /**
+     * The arm {@code rule} picks from probabilities {@code p[off .. off + arms)}. The uniform draw is made either
+     * way, so the action stream stays aligned whichever rule plays.
+     */
+    public static int choose(double[] p, int off, int arms, SplittableRandom rng, ActionRule rule) {
+        int sampled = sample(p, off, arms, rng);
+        return rule == ActionRule.SAMPLE ? sampled : mostProbable(p, off, arms);
     }
 
     /** The arm of highest probability in {@code p[off .. off + arms)}, the lower index on a tie. */

@@ -1,17 +1,16 @@
 package l2rl.analysis;
 
-import java.text.DecimalFormat;
 import java.util.function.ToDoubleFunction;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import l2rl.agent.AgentSpec;
 import l2rl.env.TaskSet;
 import l2rl.eval.RegretReport;
+import l2rl.eval.ResultTables;
 
 /**
  * Everything that happened inside a frozen agent during a set of evaluation episodes, trial by trial, beside the
@@ -214,7 +213,7 @@ public final class AgentTrace {
             reward.append((int) reward(e, t));
         }
         for (var column : java.util.List.of(mean0, mean1, better, advantage, pi0, value)) {
-            column.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.000"), ""));
+            column.setPrintFormatter(ResultTables.decimals(3));
         }
         return Table.create(String.format("%s, episode %d (p = %s)", name, e,
                 java.util.Arrays.toString(tasks.bandit(e).means()).replaceAll("(\\.\\d{3})\\d+", "$1")),

@@ -8,6 +8,8 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import l2rl.eval.ResultTables;
+
 /**
  * The agent's choices against the Bayes-optimal ones, decision by decision. At every trial the agent's most likely
  * arm (argmax of its policy) is compared with the exact Bayes-optimal arm of the same history; decisions where both
@@ -122,8 +124,7 @@ public final class Agreement {
             count.append(n[b]);
             rate.append(n[b] == 0 ? Double.NaN : (double) same[b] / n[b]);
         }
-        rate.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
-                new java.text.DecimalFormat("0.000"), ""));
+        rate.setPrintFormatter(ResultTables.decimals(3));
         return Table.create("agent's most likely arm = Bayes-optimal arm, by the advantage at stake", label, count, rate);
     }
 
@@ -202,8 +203,7 @@ public final class Agreement {
             p.append(pOptimal.get(k)[0] / visits.get(k)[0]);
         }
         for (var column : List.of(mean0, mean1, advantage, p)) {
-            column.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
-                    new java.text.DecimalFormat("0.000"), ""));
+            column.setPrintFormatter(ResultTables.decimals(3));
         }
         return Table.create("the most frequent states where the agent's most likely arm is not the Bayes-optimal one",
                 counts, mean0, mean1, optimal, advantage, visited, disagreed, p);

@@ -9,6 +9,8 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import l2rl.eval.ResultTables;
+
 /**
  * The summary numbers of one network's trace: held-out R^2 of the linear read-out of each posterior quantity,
  * how often its most likely arm is the Bayes-optimal arm, and its regret. What {@code l2rl probe} prints and
@@ -74,8 +76,7 @@ public record ProbeReport(String network, Map<String, Decoding> decodings, Agree
         for (var report : reports) {
             var column = DoubleColumn.create(report.network());
             names.forEach(k -> column.append(report.measures().get(k)));
-            column.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
-                    new java.text.DecimalFormat("0.000", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)), ""));
+            column.setPrintFormatter(ResultTables.decimals(3));
             table.addColumns(column);
         }
         return table;

@@ -61,7 +61,7 @@ public final class Traces {
                 net.act(rollout, 0);
                 rollout.setLength(1);
                 for (int b = 0; b < n; b++) {
-                    act[b] = MetaRlAgent.sample(rollout.probs, b * spec.arms(), spec.arms(), rngs[b]);
+                    act[b] = MetaRlAgent.choose(rollout.probs, b * spec.arms(), spec.arms(), rngs[b], agent.actionRule());
                 }
                 env.step(act, rewards, regrets);
                 for (int b = 0; b < n; b++) {

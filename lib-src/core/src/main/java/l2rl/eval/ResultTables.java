@@ -3,6 +3,7 @@ package l2rl.eval;
 import java.io.StringWriter;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.FieldPosition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,8 +90,19 @@ public final class ResultTables {
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
-    private static NumberColumnFormatter decimals(int places) {
-        return new NumberColumnFormatter(new DecimalFormat("0." + "0".repeat(places), DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    /**
+     * A table column's numbers with a fixed number of decimals, whatever the machine's locale; a value that rounds
+     * to zero prints as 0.000, not -0.000 (an R^2 of -0.0004 is no worse than none).
+     */
+    public static NumberColumnFormatter decimals(int places) {
+        var format = new DecimalFormat("0." + "0".repeat(places), DecimalFormatSymbols.getInstance(Locale.ROOT)) {
+            @Override
+            public StringBuffer format(double value, StringBuffer to, FieldPosition position) {
+                var text = super.format(value, new StringBuffer(), position).toString();
+                return to.append(text.matches("-0\\.0*") ? text.substring(1) : text);
+            }
+        };
+        return new NumberColumnFormatter(format, "");
     }
 
     /**

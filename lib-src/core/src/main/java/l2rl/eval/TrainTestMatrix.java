@@ -44,7 +44,8 @@ public record TrainTestMatrix(List<String> trainedOn, List<String> testedOn, Reg
 
     /** The matrix as a table: one row per training family, "mean ± ci95" per tested family. */
     public Table table(Map<String, String> shortNames) {
-        var table = Table.create("regret R_T: trained on (rows) x tested on (columns)",
+        var horizon = reports.length == 0 || reports[0].length == 0 ? "T" : Integer.toString(reports[0][0].trials());
+        var table = Table.create("regret R_" + horizon + ": trained on (rows) x tested on (columns)",
                 StringColumn.create("trained on", trainedOn));
         for (int j = 0; j < testedOn.size(); j++) {
             var cells = new ArrayList<String>();

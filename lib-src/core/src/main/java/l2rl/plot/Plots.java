@@ -3,7 +3,9 @@ package l2rl.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -29,21 +31,21 @@ public final class Plots {
 
     /**
      * Mean cumulative regret R_t against trial t, one line per report, starting from R_0 = 0 (paper Fig. 2a, 2c-e).
-     * Each policy keeps its colour in every figure; the Bayes-optimal limit is dashed.
+     * Each policy has its colour of the {@link Palette} in every figure; agents are drawn thicker, and the
+     * Bayes-optimal limit dashed.
      */
     public static XYChart regretCurves(String title, List<RegretReport> reports) {
         var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("trial t").yAxisTitle("cumulative regret R_t").build();
         style(chart);
-        labelRoundTrialsOnly(chart, reports.stream().mapToInt(RegretReport::trials).max().orElse(10));
         for (var report : reports) {
             var t = IntStream.rangeClosed(0, report.trials()).asDoubleStream().toArray();
             var regret = new double[t.length];
             System.arraycopy(report.regretCurve(), 0, regret, 1, report.trials());
-            var series = chart.addSeries(report.policy(), t, regret);
+            var series = addOnRoundTicks(chart, report.policy(), t, regret);
             series.setMarker(SeriesMarkers.NONE);
-            series.setLineColor(colourOf(report.policy(), chart.getSeriesMap().size() - 1));
-            series.setLineWidth(report.policy().startsWith("agent") ? 3.5f : 2f);
+            series.setLineColor(Palette.of(report.policy()));
+            series.setLineWidth(Palette.isAgent(report.policy()) ? 3.5f : 2f);
             if (report.policy().equals("bayes-optimal")) {
                 series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                         new float[] {7f, 5f}, 0f));
@@ -53,32 +55,29 @@ public final class Plots {
     }
 
     /**
-     * XChart ticks every k-th sample of equally spaced x values (knowm/XChart#731), which crowds a 0..T axis with
-     * labels; only ticks at multiples of a round step keep theirs.
+     * Adds a series over equally spaced x values (trials, logged episodes) so that the x axis gets round ticks.
+     * XChart ticks every k-th of equally spaced x values (knowm/XChart#731): 0..100 trials got labels at 0, 50, 100
+     * with grid lines at odd trials between them, and episodes logged in batches of 8 ticks at 1,672, 3,344, ....
+     * A leading point half a step before the first one, with no y value (not drawn), makes the spacing uneven, and
+     * XChart chooses round ticks (0, 20, 40, ...; 0, 2,000, 4,000, ...). The axis still starts at the first x.
      */
-    private static void labelRoundTrialsOnly(XYChart chart, int trials) {
-        int step = Math.max(1, (int) Math.pow(10, Math.floor(Math.log10(Math.max(1, trials)))) / (trials < 20 ? 1 : 2));
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(
-                x -> Math.rint(x) == x && ((long) x.doubleValue()) % step == 0 ? Long.toString((long) x.doubleValue()) : "");
+    static XYSeries addOnRoundTicks(XYChart chart, String name, double[] x, double[] y) {
+        var distinct = Arrays.stream(x).filter(Double::isFinite).sorted().distinct().toArray();
+        if (distinct.length < 2) {
+            return chart.addSeries(name, x.length == 0 ? new double[] {0} : x, y.length == 0 ? new double[] {0} : y);
+        }
+        var xs = new double[x.length + 1];
+        var ys = new double[y.length + 1];
+        xs[0] = distinct[0] - (distinct[1] - distinct[0]) / 2;
+        ys[0] = Double.NaN;
+        System.arraycopy(x, 0, xs, 1, x.length);
+        System.arraycopy(y, 0, ys, 1, y.length);
+        var styler = chart.getStyler();
+        if (styler.getXAxisMin() == null || styler.getXAxisMin() > distinct[0]) {
+            styler.setXAxisMin(distinct[0]);
+        }
+        return chart.addSeries(name, xs, ys);
     }
-
-    /** The colour a policy has in every figure; others take the next colour of a fixed palette. */
-    static Color colourOf(String policy, int index) {
-        return switch (policy) {
-            case "random" -> new Color(150, 150, 150);
-            case "greedy" -> new Color(140, 86, 75);
-            case "epsilon-greedy" -> new Color(188, 128, 189);
-            case "ucb1" -> new Color(44, 160, 44);
-            case "thompson" -> new Color(31, 119, 180);
-            case "gittins" -> new Color(255, 127, 14);
-            case "bayes-optimal" -> Color.BLACK;
-            case "agent" -> new Color(214, 39, 40);
-            default -> PALETTE[index % PALETTE.length];
-        };
-    }
-
-    private static final Color[] PALETTE = {new Color(214, 39, 40), new Color(148, 103, 189), new Color(23, 190, 207),
-        new Color(188, 189, 34), new Color(227, 119, 194), new Color(127, 127, 127)};
 
     /**
      * The arm probabilities (p1, p2) of sampled tasks, one series per family: independent families fill the square,
@@ -90,7 +89,8 @@ public final class Plots {
         style(chart);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setMarkerSize(7);
+        chart.getStyler().setSeriesColors(FAMILY_COLOURS);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         families.forEach((name, tasks) -> {
             var p1 = new double[tasks.episodes()];
@@ -100,12 +100,22 @@ public final class Plots {
                 p1[e] = task.mean(0);
                 p2[e] = task.mean(1);
             }
-            chart.addSeries(name, p1, p2);
+            var series = chart.addSeries(name, p1, p2);
+            if (Arrays.stream(p1).distinct().count() > 10) {
+                // a continuous family, translucent: its 300 points on the line p2 = 1 - p1 hid the few points
+                // of the discrete families (easy, medium, hard) drawn on the same line
+                var colour = FAMILY_COLOURS[(chart.getSeriesMap().size() - 1) % FAMILY_COLOURS.length];
+                series.setMarkerColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 110));
+            }
         });
         return chart;
     }
 
-    /** One episode: the arm pulled at each trial, marked by whether it paid (filled) or not (hollow). */
+    /** Task families' colours (not policies': these must not be read as Thompson's blue or Gittins's orange). */
+    private static final Color[] FAMILY_COLOURS = {new Color(100, 100, 100), new Color(120, 160, 200),
+        new Color(106, 61, 154), new Color(0, 128, 128), new Color(177, 89, 40)};
+
+    /** One episode: the arm pulled at each trial, marked by whether it paid (a dark circle) or not (a grey diamond). */
     public static XYChart episodeTrace(String title, EpisodeTrace trace) {
         var chart = new XYChartBuilder().width(WIDTH).height(260).title(title)
                 .xAxisTitle("trial t").yAxisTitle("arm").build();
@@ -128,6 +138,7 @@ public final class Plots {
             }
             var series = chart.addSeries(paid ? "reward 1" : "reward 0", t, arm);
             series.setMarker(paid ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+            series.setMarkerColor(paid ? new Color(40, 40, 40) : new Color(170, 170, 170));
         }
         return chart;
     }
@@ -146,7 +157,7 @@ public final class Plots {
         chart.getStyler().setMarkerSize(9);
         chart.getStyler().setXAxisLogarithmic(logX);
         if (logX) {
-            chart.getStyler().setXAxisDecimalPattern("0.0E0");
+            chart.getStyler().setXAxisDecimalPattern("0.#####");  // 0.0001, 0.001: not 1.0E-4
         }
         for (boolean chosen : new boolean[] {false, true}) {
             var x = new ArrayList<Double>();
@@ -166,43 +177,17 @@ public final class Plots {
         return chart;
     }
 
-    /** A training curve: {@code y} against episodes, e.g. mean regret per episode while learning. */
+    /** A training curve: {@code y} against episodes, e.g. the agent's mean regret per episode while learning. */
     public static XYChart trainingCurve(String title, String yTitle, double[] episodes, double[] y) {
         var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("training episodes").yAxisTitle(yTitle).build();
         style(chart);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisMin(0.0);
-        var series = chart.addSeries(yTitle, episodes.length == 0 ? new double[] {0} : unevenlySpaced(episodes),
-                y.length == 0 ? new double[] {0} : unevenlySpaced(y, episodes.length));
+        var series = addOnRoundTicks(chart, yTitle, episodes, y);
         series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(Palette.AGENT);
         return chart;
-    }
-
-    /**
-     * XChart ticks every k-th sample of equally spaced x values (knowm/XChart#731): episodes counted in batches of
-     * 8 got ticks at 1,672, 3,344, ... with overlapping labels. A leading point half a step before the first one,
-     * with no y value (not drawn), makes the spacing uneven, and the axis gets round ticks (0, 2,000, 4,000, ...).
-     */
-    private static double[] unevenlySpaced(double[] x) {
-        if (x.length < 2) {
-            return x;
-        }
-        var out = new double[x.length + 1];
-        out[0] = x[0] - (x[1] - x[0]) / 2;
-        System.arraycopy(x, 0, out, 1, x.length);
-        return out;
-    }
-
-    /** The y values that go with {@link #unevenlySpaced(double[])}: NaN (a gap) for the leading point. */
-    private static double[] unevenlySpaced(double[] y, int xLength) {
-        if (xLength < 2) {
-            return y;
-        }
-        var out = new double[y.length + 1];
-        out[0] = Double.NaN;
-        System.arraycopy(y, 0, out, 1, y.length);
-        return out;
     }
 
     /**
@@ -216,6 +201,7 @@ public final class Plots {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(report.trials() + 1.0);
         var x = new ArrayList<Double>();
         var y = new ArrayList<Double>();
         for (int e = 0; e < report.episodes(); e++) {
@@ -230,42 +216,56 @@ public final class Plots {
             x.add(Double.NaN);
             y.add(Double.NaN);
         }
-        var series = chart.addSeries("sub-optimal pull", x, y);
+        var series = addOnRoundTicks(chart, "sub-optimal pull", x.stream().mapToDouble(Double::doubleValue).toArray(),
+                y.stream().mapToDouble(Double::doubleValue).toArray());
         series.setMarker(SeriesMarkers.SQUARE);
         series.setMarkerColor(new Color(40, 40, 40));
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(report.trials() + 1.0);
-        labelRoundTrialsOnly(chart, report.trials());
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(report.episodes() + 1.0);
         return chart;
     }
 
     /**
      * A train-by-test matrix as a heat map with its numbers (paper Fig. 2f): {@code values[i][j]} is the regret
-     * of the agent trained on {@code trainedOn[i]} and tested on {@code testedOn[j]}.
+     * of the agent trained on {@code trainedOn[i]} and tested on {@code testedOn[j]}. Cells print two decimals
+     * rounded as {@link l2rl.eval.TrainTestMatrix#table} rounds them (half up), so figure and table agree.
      */
     public static HeatMapChart trainTestHeatMap(String title, List<String> trainedOn, List<String> testedOn,
             double[][] values) {
-        var chart = new HeatMapChartBuilder().width(WIDTH + 140).height(HEIGHT + 80).title(title)
+        // wide enough that a column fits the longest family name ("dependent-uniform") with space to spare
+        var chart = new HeatMapChartBuilder().width(WIDTH + 200).height(HEIGHT + 80).title(title)
                 .xAxisTitle("tested on").yAxisTitle("trained on").build();
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
-        chart.getStyler().setDecimalPattern("0.0");
-        chart.getStyler().setPlotContentSize(1.0);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setAxisTickLabelsFont(chart.getStyler().getAxisTickLabelsFont().deriveFont(12f));
-        chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 204), new Color(253, 141, 60),
-                new Color(189, 0, 38)});
+        var styler = chart.getStyler();
+        styler.setAxisTickPadding(8);
+        styler.setShowValue(true);
+        styler.setHeatMapValueDecimalPattern("0.00");
+        styler.setPlotContentSize(1.0);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setAxisTickLabelsFont(styler.getAxisTickLabelsFont().deriveFont(12f));
+        styler.setRangeColors(new Color[] {new Color(255, 255, 204), new Color(253, 141, 60), new Color(189, 0, 38)});
+        // XChart prints the colour bar's ends unformatted (5.507999999999999): ends on tenths print as 0.6 and 5.6.
+        double lo = Arrays.stream(values).flatMapToDouble(Arrays::stream).min().orElse(0);
+        double hi = Arrays.stream(values).flatMapToDouble(Arrays::stream).max().orElse(1);
+        styler.setMin(Math.floor(lo * 10) / 10).setMax(Math.max(Math.ceil(hi * 10), Math.floor(lo * 10) + 1) / 10);
         // XChart draws the first y category at the bottom; reversed, the first training family is the top row.
         var rows = new ArrayList<>(trainedOn);
         java.util.Collections.reverse(rows);
         var heat = new ArrayList<Number[]>();
         for (int i = 0; i < trainedOn.size(); i++) {
             for (int j = 0; j < testedOn.size(); j++) {
-                heat.add(new Number[] {j, trainedOn.size() - 1 - i, values[i][j]});
+                heat.add(new Number[] {j, trainedOn.size() - 1 - i, roundedHalfUp(values[i][j])});
             }
         }
         chart.addSeries("regret", testedOn, rows, heat);
         return chart;
+    }
+
+    /**
+     * Two decimals as {@code String.format("%.2f")} rounds (half up, from the shortest decimal of the double), so a
+     * cell and the table beside it print the same number: XChart's pattern rounds the binary value half even, which
+     * printed a regret of 1.345 as 1.34 in the heat map and 1.35 in the table.
+     */
+    static double roundedHalfUp(double value) {
+        return Double.isFinite(value) ? Double.parseDouble(String.format(Locale.ROOT, "%.2f", value)) : value;
     }
 
     static void style(XYChart chart) {

@@ -27,15 +27,13 @@ public final class ProbePlots {
      * does not vary, at t = 0) leave a gap. {@code yMin}, {@code yMax} may be null; values below yMin are drawn at it.
      */
     public static XYChart byTrial(String title, String yTitle, Map<String, double[]> series, Double yMin, Double yMax) {
-        var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + 30).title(title)
                 .xAxisTitle("trial t").yAxisTitle(yTitle).build();
         Plots.style(chart);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        // below the plot, in one row: inside, it hid the curves that run along the bottom (R^2 near 0)
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setYAxisMin(yMin).setYAxisMax(yMax);
-        // XChart ticks every k-th of equally spaced x values (knowm/XChart#731): only multiples of 10 keep a label
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(
-                x -> Math.rint(x) == x && ((long) x.doubleValue()) % 10 == 0 ? Long.toString((long) x.doubleValue()) : " ");
-        int index = 0;
         for (var entry : series.entrySet()) {
             var values = entry.getValue();
             var x = new double[values.length];
@@ -44,34 +42,27 @@ public final class ProbePlots {
                 x[t] = t;
                 y[t] = yMin == null || Double.isNaN(values[t]) ? values[t] : Math.max(yMin, values[t]);
             }
-            var line = chart.addSeries(entry.getKey(), x, y);
+            var line = Plots.addOnRoundTicks(chart, entry.getKey(), x, y);
             line.setMarker(SeriesMarkers.NONE);
-            line.setLineColor(networkColour(entry.getKey(), index++));
-            line.setLineWidth(entry.getKey().startsWith("trained") ? 3f : 2f);
+            line.setLineColor(Palette.of(entry.getKey()));
+            line.setLineWidth(Palette.isAgent(entry.getKey()) ? 3f : 2f);
         }
         return chart;
     }
 
-    /** The colour of a network in every figure of notebook 05. */
-    static Color networkColour(String name, int index) {
-        if (name.startsWith("trained")) {
-            return new Color(214, 39, 40);
-        }
-        if (name.startsWith("untrained")) {
-            return new Color(120, 120, 120);
-        }
-        if (name.startsWith("no reward")) {
-            return new Color(31, 119, 180);
-        }
-        return Plots.colourOf(name, index);
-    }
-
     /**
      * A scatter of y against x, at most {@code maxPoints} points (every k-th pair), with the line y = x when
-     * {@code diagonal}: decoded against true values, or an estimate against the exact one.
+     * {@code diagonal}: decoded against true values, or an estimate against the exact one. The points are the
+     * trained agent's colour.
      */
     public static XYChart scatter(String title, String xTitle, String yTitle, double[] x, double[] y, int maxPoints,
             boolean diagonal) {
+        return scatter("trained", title, xTitle, yTitle, x, y, maxPoints, diagonal);
+    }
+
+    /** {@link #scatter(String, String, String, double[], double[], int, boolean)} in the colour of {@code network}. */
+    public static XYChart scatter(String network, String title, String xTitle, String yTitle, double[] x, double[] y,
+            int maxPoints, boolean diagonal) {
         var chart = new XYChartBuilder().width(WIDTH - 160).height(WIDTH - 200).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         Plots.style(chart);
@@ -91,7 +82,8 @@ public final class ProbePlots {
         var points = chart.addSeries("points", xs, ys);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
-        points.setMarkerColor(new Color(214, 39, 40, 70));
+        var colour = Palette.of(network);  // translucent, so that where points pile up shows
+        points.setMarkerColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 70));
         if (diagonal) {
             var line = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -118,8 +110,9 @@ public final class ProbePlots {
         styler.setYAxisMin(0.0).setYAxisMax(1.0);
         styler.setLabelsVisible(true);
         styler.setDecimalPattern("0.00");
+        styler.setLabelsFont(styler.getLabelsFont().deriveFont(java.awt.Font.BOLD, 13f));
         styler.setXAxisLabelRotation(20);
-        styler.setSeriesColors(new Color[] {new Color(214, 39, 40)});
+        styler.setSeriesColors(new Color[] {Palette.AGENT});
         var values = new ArrayList<Double>();
         for (double r : rates) {
             values.add(Double.isNaN(r) ? 0.0 : r);
@@ -160,7 +153,7 @@ public final class ProbePlots {
             }
             double from = lo + (hi - lo) * b / bins;
             double to = lo + (hi - lo) * (b + 1) / bins;
-            var range = String.format(java.util.Locale.ROOT, "%.2f-%.2f", from, to);
+            var range = edge(from) + "-" + edge(to);
             var series = chart.addSeries(chart.getSeriesMap().isEmpty() ? colourName + " " + range : range,
                     xs.get(b), ys.get(b));
             series.setMarker(SeriesMarkers.CIRCLE);
@@ -195,6 +188,15 @@ public final class ProbePlots {
             }
         }
         return chart;
+    }
+
+    /**
+     * A bin edge with as many decimals as it needs, at most three: eighths print as 0.125 and 0.375, not as the
+     * rounded 0.13 and 0.38 that made neighbouring bins look as if they overlapped.
+     */
+    static String edge(double value) {
+        var exact = java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return exact.scale() < 1 ? exact.setScale(1).toPlainString() : exact.toPlainString();
     }
 
     /** Blue (0) through light grey (1/2) to red (1). */

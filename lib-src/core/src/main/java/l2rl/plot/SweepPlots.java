@@ -42,7 +42,7 @@ public final class SweepPlots {
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setMarkerSize(8);
         styler.setXAxisLogarithmic(true);
-        styler.setXAxisDecimalPattern("0.0E0");
+        styler.setXAxisDecimalPattern("0.#####");  // 0.0001, 0.001: not 1.0E-4
         styler.setYAxisMin(0.0);
         for (int band = 0; band <= GAMMA_BANDS.length; band++) {
             var x = new ArrayList<Double>();
@@ -70,7 +70,7 @@ public final class SweepPlots {
         if (!topX.isEmpty()) {
             var series = chart.addSeries("top 5 (chosen on 1-150)", topX, topY);
             series.setMarker(SeriesMarkers.DIAMOND);
-            series.setMarkerColor(Plots.colourOf("agent", 0));
+            series.setMarkerColor(Palette.AGENT);
         }
         double min = java.util.Arrays.stream(learningRate).min().orElse(1e-4);
         double max = java.util.Arrays.stream(learningRate).max().orElse(5e-3);
@@ -115,7 +115,7 @@ public final class SweepPlots {
             error.add(ci95 == null ? 0.0 : ci95[f] / bayesOptimal[f]);
         }
         var series = chart.addSeries(name, families, ratio, error);
-        series.setFillColor(Plots.colourOf(name.startsWith("agent") ? "agent" : name, 0));
+        series.setFillColor(Palette.of(name.startsWith("agent") ? "agent" : name));
     }
 
     private static void level(XYChart chart, String policy, double regret, double from, double to, boolean dashed) {
@@ -126,7 +126,7 @@ public final class SweepPlots {
                 new double[] {from, to}, new double[] {regret, regret});
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(Plots.colourOf(policy, 0));
+        series.setLineColor(Palette.of(policy));
         series.setLineWidth(2f);
         if (dashed) {
             series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import l2rl.agent.ActorCritic;
@@ -24,7 +26,7 @@ class TracesTest {
     /** A briefly trained agent, so that its choices depend on what it saw. */
     private static MetaRlAgent agent(String task) throws Exception {
         var config = TrainConfig.defaults().with("task", task).with("trials", T).with("episodes", 200)
-                .with("workers", 1).with("rollout", 5);
+                .with("workers", 1).with("rollout", 5).with("actions", "sample");  // the manual replay below samples
         return Agents.learn(config, null);
     }
 
@@ -78,11 +80,13 @@ class TracesTest {
 
     @Test
     void traceIsThePlayThatEvaluationScores() throws Exception {
-        var agent = agent(Tasks.DEPENDENT_MEDIUM);
+        var sampling = agent(Tasks.DEPENDENT_MEDIUM);
         var tasks = new TaskSet(Tasks.family(Tasks.DEPENDENT_MEDIUM), 9, 130);  // more than one batch of 100
-        var trace = Traces.record("trained", agent, tasks, T, 4);
-        assertArrayEquals(agent.predict(tasks, T, 4, 17), trace.arms());
-        assertEquals(Evaluation.run(agent, tasks, T, 4).regretMean(), trace.regretReport().regretMean(), 1e-12);
+        for (var agent : List.of(sampling, sampling.withActionRule(MetaRlAgent.ActionRule.GREEDY))) {
+            var trace = Traces.record("trained", agent, tasks, T, 4);
+            assertArrayEquals(agent.predict(tasks, T, 4, 17), trace.arms(), agent.actionRule().name());
+            assertEquals(Evaluation.run(agent, tasks, T, 4).regretMean(), trace.regretReport().regretMean(), 1e-12);
+        }
     }
 
     @Test

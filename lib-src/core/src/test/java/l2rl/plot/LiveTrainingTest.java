@@ -122,6 +122,18 @@ class LiveTrainingTest {
     }
 
     @Test
+    void theLiveCurveTicksAtRoundEpisodes() throws Exception {
+        // logged every 8 episodes: XChart's own ticks for equally spaced x fell at 360, 720, 1,080, ...
+        var config = TrainConfig.parse(TINY.replace("episodes = 64", "episodes = 2400"));
+        var charts = new ArrayList<XYChart>();
+        LiveTraining.train(config, null, 1, charts::add, line -> { });
+        var last = charts.get(charts.size() - 1);
+        assertEquals(2400.0, last.getStyler().getXAxisMax());
+        PlotsTest.assertRoundTicks(last, 100);
+        assertEquals(Palette.AGENT, last.getSeriesMap().values().iterator().next().getLineColor());
+    }
+
+    @Test
     void theCurveSpansTheWholeRunFromTheStart() {
         var config = TrainConfig.parse(TINY);
         var chart = LiveTraining.emptyCurve(config);
