@@ -51,11 +51,15 @@ def execute(notebook):
 
 def executed_in_report(report):
     """The report's executed notebooks, each with its run time, and its status when it did not finish."""
+    if not (report / "report.json").is_file():
+        yield report / "report.json", None, 0, [f"no report in {report}: ./l2rl report did not finish"]
+        return
     with open(report / "report.json") as f:
         notebooks = json.load(f)["notebooks"]
     for n in notebooks:
         nb = nbformat.read(report / f"{n['name']}.ipynb", as_version=4)
-        status = [] if n["status"] == "ok" else [f"the report says: {n['status']}"]
+        # A cell's error is found in the notebook below; a timeout or a dead kernel only the report saw.
+        status = [] if n["status"] == "ok" or n["status"].startswith("error in code cell") else [n["status"]]
         yield pathlib.Path(n["name"] + ".ipynb"), nb, n["seconds"], status
 
 
