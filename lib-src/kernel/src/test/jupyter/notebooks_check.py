@@ -1,7 +1,9 @@
 #!/usr/bin/python3
-"""Executes every notebook in notebooks/ headless on the `java` kernel and checks what it shows.
+"""Checks what every notebook in notebooks/ shows when executed headless on the `java` kernel.
 
-For each notebook, `jupyter nbconvert --to notebook --execute` writes the executed copy to .l2rl/executed/, then:
+Each notebook is executed by `jupyter nbconvert --to notebook --execute`, which writes the executed copy to
+.l2rl/executed/, or, with --executed REPORT_DIR, the executed copies of a report written by ./l2rl report are checked
+(the test suite executes the notebooks once, for the report, and checks them here). Then:
 - no cell has an error output or wrote to stderr;
 - every cell tagged "figure" produced at least one image/png;
 - every line "COMMAND -> ROW COLUMN = VALUE" printed by a cell tagged "key-numbers" agrees with the library's
@@ -9,10 +11,13 @@ For each notebook, `jupyter nbconvert --to notebook --execute` writes the execut
   policy for `evaluate`, a measure for `probe`) must have VALUE in COLUMN to the four decimals printed.
 Notebooks that write runs (04's sweep) write them under .l2rl/notebook-runs/, named by L2RL_RUNS, not under the
 user's runs/: a notebook the user runs in Jupyter meanwhile never shares a directory with the suite's run of it.
-Run with Debian's Python (it has nbformat): /usr/bin/python3 notebooks_check.py [NOTEBOOK...]
+Run with Debian's Python (it has nbformat):
+  /usr/bin/python3 notebooks_check.py [NOTEBOOK...]
+  /usr/bin/python3 notebooks_check.py --executed REPORT_DIR
 """
 import csv
 import io
+import json
 import os
 import pathlib
 import re
@@ -42,6 +47,20 @@ def execute(notebook):
     if run.returncode != 0:
         return None, seconds, [f"nbconvert failed:\n{run.stderr[-3000:]}"]
     return nbformat.read(executed, as_version=4), seconds, []
+
+
+def executed_in_report(report):
+    """The report's executed notebooks, each with its run time, and its status when it did not finish."""
+    if not (report / "report.json").is_file():
+        yield report / "report.json", None, 0, [f"no report in {report}: ./l2rl report did not finish"]
+        return
+    with open(report / "report.json") as f:
+        notebooks = json.load(f)["notebooks"]
+    for n in notebooks:
+        nb = nbformat.read(report / f"{n['name']}.ipynb", as_version=4)
+        # A cell's error is found in the notebook below; a timeout or a dead kernel only the report saw.
+        status = [] if n["status"] == "ok" or n["status"].startswith("error in code cell") else [n["status"]]
+        yield pathlib.Path(n["name"] + ".ipynb"), nb, n["seconds"], status
 
 
 def text_of(output):
@@ -90,11 +109,19 @@ def check_key_numbers(key_lines):
     return problems, sum(len(v) for v in by_command.values())
 
 
-def main(names):
+def executed_here(names):
     notebooks = [pathlib.Path(n).resolve() for n in names] or sorted((ROOT / "notebooks").glob("*.ipynb"))
-    failed = 0
     for notebook in notebooks:
         nb, seconds, problems = execute(notebook)
+        yield notebook, nb, seconds, problems
+
+
+def main(args):
+    executed = (executed_in_report(pathlib.Path(args[1])) if args[:1] == ["--executed"] and len(args) == 2
+                else executed_here(args))
+    failed = total = 0
+    for notebook, nb, seconds, problems in executed:
+        total += 1
         checked = 0
         if nb is not None:
             cell_problems, key_lines = check_cells(nb)
@@ -105,7 +132,7 @@ def main(names):
         for problem in problems:
             print(f"  - {problem}")
         failed += bool(problems)
-    print(f"notebooks: {len(notebooks) - failed} passed, {failed} failed")
+    print(f"notebooks: {total - failed} passed, {failed} failed")
     return 1 if failed else 0
 
 

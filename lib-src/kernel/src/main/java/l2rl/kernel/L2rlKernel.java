@@ -60,18 +60,20 @@ public final class L2rlKernel extends BaseKernel {
     private final SourceJavadoc sourceJavadoc;
     private final CellHistory history = new CellHistory();
     private final Consumer<DisplayData> displays;
+    private final FigureExport figureExport;
 
     L2rlKernel(String name, String version, LanguageInfo languageInfo, List<HelpLink> helpLinks, CellIO io,
                CommManager commManager, Renderer renderer, MagicParser magicParser, MagicsRegistry magicsRegistry,
                StringStyler errorStyler, CellEvaluator evaluator, SourceJavadoc sourceJavadoc,
-               Consumer<DisplayData> displays) {
+               Consumer<DisplayData> displays, FigureExport figureExport) {
         super(name, version, languageInfo, helpLinks, null, io, commManager, renderer, magicParser, magicsRegistry,
                 false, errorStyler);
         this.evaluator = evaluator;
         this.cellIO = io;
         this.sourceJavadoc = sourceJavadoc;
         this.displays = displays;
-        Renderers.registerAll(renderer);
+        this.figureExport = figureExport;
+        Renderers.registerAll(renderer, figureExport == null ? (value, data) -> { } : figureExport::rendered);
     }
 
     public void addToClasspath(String classpath) {
@@ -92,6 +94,9 @@ public final class L2rlKernel extends BaseKernel {
     /** See {@link NotebookStatics#clearOutput(boolean)}. */
     void clearOutput(boolean wait) {
         cellIO.clearOutput(wait);
+        if (figureExport != null) {
+            figureExport.outputCleared();
+        }
     }
 
     @Override
@@ -270,8 +275,24 @@ public final class L2rlKernel extends BaseKernel {
             reply.putAll(error(error.getErrorName(), error.getErrorMessage(), error.getStacktrace()));
             reply.put("execution_count", count);
         }
+        exportFigures();
         env.defer();
         sendReply(env, MessageType.EXECUTE_REPLY, reply);
+    }
+
+    /**
+     * Writes the figures and tables the cell showed, when an export was asked for (see {@link FigureExport}). A
+     * failure shows on the cell's stderr, so a report's run notices it.
+     */
+    void exportFigures() {
+        if (figureExport != null) {
+            try {
+                figureExport.cellFinished();
+            } catch (RuntimeException e) {
+                cellIO.err.println("l2rl kernel: " + e.getMessage());
+                cellIO.flush();
+            }
+        }
     }
 
     /** The code as the kernel runs it, magics turned into Java; a malformed magic fails later, when it runs. */

@@ -1,5 +1,6 @@
 package l2rl.kernel;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
@@ -34,6 +35,7 @@ public final class L2rlKernelBuilder extends BaseKernelBuilder<L2rlKernelBuilder
     private String classpath = System.getProperty("java.class.path");
     private String mvn = "mvn";
     private Consumer<DisplayData> displays;
+    private FigureExport figureExport = FigureExport.fromEnvironment();
 
     public L2rlKernelBuilder() {
         name("l2rl");
@@ -58,6 +60,12 @@ public final class L2rlKernelBuilder extends BaseKernelBuilder<L2rlKernelBuilder
         return this;
     }
 
+    /** Writes every figure and table the cells show into {@code directory} (default: $L2RL_FIGURES, else none). */
+    public L2rlKernelBuilder exportFiguresTo(Path directory) {
+        this.figureExport = directory == null ? null : new FigureExport(directory);
+        return this;
+    }
+
     @Override
     public L2rlKernel build() {
         var evaluator = new CellEvaluator(classpath, STARTUP);
@@ -73,7 +81,7 @@ public final class L2rlKernelBuilder extends BaseKernelBuilder<L2rlKernelBuilder
         return new L2rlKernel(buildName(), buildVersion(), language,
                 List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/")),
                 new CellIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(), magicParser,
-                buildMagicsRegistry(), buildErrorStyler(), evaluator, sourceJavadoc, displays);
+                buildMagicsRegistry(), buildErrorStyler(), evaluator, sourceJavadoc, displays, figureExport);
     }
 
     private static String versionOfThisJar() {

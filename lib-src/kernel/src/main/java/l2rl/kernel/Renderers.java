@@ -3,6 +3,8 @@ package l2rl.kernel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.function.BiConsumer;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
@@ -19,11 +21,13 @@ final class Renderers {
     private Renderers() {
     }
 
-    static void registerAll(Renderer renderer) {
+    /** Registers the renderers; {@code rendered} hears of each chart and table rendered, with its display bundle. */
+    static void registerAll(Renderer renderer, BiConsumer<Object, DisplayData> rendered) {
         renderer.createRegistration(Chart.class)
                 .preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((chart, context) -> {
+                    rendered.accept(chart, context.getOutputContainer());
                     context.renderIfRequested(MIMEType.IMAGE_PNG, () -> png(chart));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> describe(chart));
                 });
@@ -31,6 +35,7 @@ final class Renderers {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((table, context) -> {
+                    rendered.accept(table, context.getOutputContainer());
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.of(table));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print());
                 });

@@ -18,7 +18,7 @@ import l2rl.cli.UsageErrors;
 /** {@code l2rl sweep-table}: the README's table of the shipped sweeps, recomputed from their directories. */
 @Command(name = "sweep-table", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"One row per sweep directory: the protocol's number (top 5 chosen on evaluation episodes "
-                + "1-150, mean regret on 151-300) with its 95% interval, the top run, the share of runs below "
+                + "1-150, mean regret on 151-300) with its 95%% interval, the top run, the share of runs below "
                 + "Thompson sampling, and Thompson, Gittins and Bayes-optimal on the same episodes 151-300.",
                 "The top 5 agents replay the evaluation episodes and must reproduce their recorded regret."})
 public final class SweepTableCommand implements Callable<Integer> {
