@@ -22,5 +22,6 @@ T1=$(date +%s.%N)
 cat >> "$OUT/sessions.jsonl" <<JSON
 {"start": "$START", "end": "$(date -u +%Y-%m-%dT%H:%M:%SZ)", "wall_seconds": $(awk -v a="$T0" -v b="$T1" 'BEGIN {printf "%.1f", b - a}'), "git_commit": "$(git rev-parse HEAD)", "git_tree_clean": $(git diff --quiet HEAD -- lib-src pom.xml && echo true || echo false), "load_average_before": "$LOAD_BEFORE", "load_average_after": "$(cut -d' ' -f1-3 /proc/loadavg)", "finished_runs_before": $BEFORE, "finished_runs_after": $(finished), "exit_status": $STATUS}
 JSON
+[ "$STATUS" -eq 0 ] && /usr/bin/python3 "$ROOT/data/sweeps/keep-top5.py" "$OUT" "$RUNS"
 /usr/bin/python3 "$ROOT/data/sweeps/provenance.py" "$OUT" "$TASK" "./l2rl sweep -e $TASK --runs $RUNS --episodes $EPISODES -l data/sweeps/$NAME"
 exit $STATUS
