@@ -96,12 +96,7 @@ public final class SweepPlots {
         var styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesColor(new Color(225, 225, 225));
-        styler.setAxisTickLabelsFont(styler.getAxisTickLabelsFont().deriveFont(13f));
-        styler.setAxisTitleFont(styler.getAxisTitleFont().deriveFont(14f));
-        styler.setLegendFont(styler.getLegendFont().deriveFont(13f));
+        Plots.styleAxes(styler);
         styler.setYAxisMin(0.0);
         styler.setYAxisDecimalPattern("0.0");
         styler.setErrorBarsColor(Color.BLACK);
