@@ -53,6 +53,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "root seed of the sweep; settings and run seeds derive from it (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--lr", paramLabel = "MIN:MAX", description = "learning rates to draw from, log-uniformly, within (0, 1] (default: the paper's 1e-4:5e-3)")
+    String learningRates;
+
+    @Option(names = "--gamma", paramLabel = "MIN:MAX", description = "discounts to draw from, uniformly, within [0, 1] (default: 0.7:0.99)")
+    String discounts;
+
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master: local[*], local[N] or spark://host:port (default: ${DEFAULT-VALUE})")
     String master;
 
@@ -84,9 +90,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (trials != null) {
             UsageErrors.requireInRange(spec, "-n/--trials", trials, 1, 100_000);
         }
+        var space = searchSpace();
         SweepPlan plan;
         try {
-            plan = new SweepPlan(baseConfig(), runs, seed, SearchSpace.PAPER);
+            plan = new SweepPlan(baseConfig(), runs, seed, space);
         } catch (ConfigException e) {
             return fail(err, e.getMessage());
         } catch (IOException e) {
@@ -132,6 +139,43 @@ public final class SweepCommand implements Callable<Integer> {
         out.println("results: " + table + "; summary: " + summaryFile);
         out.flush();
         return top.failedRuns() == 0 ? 0 : 1;
+    }
+
+    /** The paper's search space, narrowed or widened by --lr and --gamma; a bad range is a usage error. */
+    private SearchSpace searchSpace() {
+        double[] lr = range("--lr", learningRates, SearchSpace.PAPER.learningRateMin(), SearchSpace.PAPER.learningRateMax());
+        double[] gamma = range("--gamma", discounts, SearchSpace.PAPER.gammaMin(), SearchSpace.PAPER.gammaMax());
+        if (!(0 < lr[0] && lr[0] <= lr[1] && lr[1] <= 1)) {
+            throw usage("--lr needs 0 < MIN <= MAX <= 1, got " + learningRates);
+        }
+        if (!(0 <= gamma[0] && gamma[0] <= gamma[1] && gamma[1] <= 1)) {
+            throw usage("--gamma needs 0 <= MIN <= MAX <= 1, got " + discounts);
+        }
+        return new SearchSpace(lr[0], lr[1], gamma[0], gamma[1]);
+    }
+
+    private double[] range(String flag, String text, double defaultMin, double defaultMax) {
+        if (text == null) {
+            return new double[] {defaultMin, defaultMax};
+        }
+        var parts = text.split(":", -1);
+        try {
+            if (parts.length == 2) {
+                double min = Double.parseDouble(parts[0].trim());
+                double max = Double.parseDouble(parts[1].trim());
+                if (Double.isFinite(min) && Double.isFinite(max)) {
+                    return new double[] {min, max};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the form the flag takes
+        }
+        throw usage(flag + " takes MIN:MAX (two numbers, e.g. " + (flag.equals("--lr") ? "1e-3:5e-3" : "0.7:0.9")
+                + "), got " + text);
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /** TrainConfig defaults, then --config, then the flags; one worker per run, since Spark runs them side by side. */
