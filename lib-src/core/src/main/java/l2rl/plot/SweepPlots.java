@@ -18,6 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class SweepPlots {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 420;
+    private static final int PER_FAMILY = 160;
 
     /** Discount bands, coloured from light to dark: the sweep draws gamma uniformly from [0.7, 0.99]. */
     private static final double[] GAMMA_BANDS = {0.8, 0.9};
@@ -91,7 +92,9 @@ public final class SweepPlots {
      */
     public static CategoryChart protocolAgainstBaselines(String title, List<String> families, double[] protocol,
             double[] protocolCi95, double[] thompson, double[] gittins, double[] bayesOptimal) {
-        var chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        // Each family's name sits under its group of bars: the chart widens with the families so names never overlap.
+        int width = Math.max(WIDTH, PER_FAMILY * families.size());
+        var chart = new CategoryChartBuilder().width(width).height(HEIGHT).title(title)
                 .xAxisTitle("task family").yAxisTitle("regret / Bayes-optimal regret").build();
         var styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -2,6 +2,7 @@ package l2rl.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -40,5 +41,17 @@ class SweepPlotsTest {
         assertEquals(List.of(0.2 / 1.8, 0.3 / 2.5), Arrays.stream(agent.getExtraValues().toArray()).toList());
         assertEquals(List.of(4.0 / 2.5), Arrays.stream(chart.getSeriesMap().get("thompson").getYData().toArray())
                 .skip(1).toList());
+    }
+
+    @Test
+    void sixFamiliesGetAWiderChartThanTwoSoTheirNamesDoNotOverlap() {
+        var two = SweepPlots.protocolAgainstBaselines("t", List.of("a", "b"), new double[2], new double[2],
+                new double[2], new double[2], new double[] {1, 1});
+        var names = List.of("independent", "dependent-uniform", "easy", "medium", "hard", "hard-paper-range");
+        var six = SweepPlots.protocolAgainstBaselines("t", names, new double[6], new double[6], new double[6],
+                new double[6], new double[] {1, 1, 1, 1, 1, 1});
+        // "dependent-uniform" in the axis font is about 130 px wide
+        assertTrue(six.getWidth() / names.size() >= 150, "px per family: " + six.getWidth() / names.size());
+        assertTrue(six.getWidth() > two.getWidth());
     }
 }
