@@ -32,9 +32,10 @@ import l2rl.train.Agents;
  * @param topRun             the best run by the selection half (the protocol's top 1), reported on 151-300
  * @param beatThompson       finished runs whose regret on 151-300 is below Thompson sampling's on the same episodes
  * @param baselines          thompson, gittins, bayes-optimal (those offered for the family) on episodes 151-300
+ * @param space              where the sweep drew its runs' learning rates and discounts
  */
 public record SweepTable(String task, int finishedRuns, double protocolRegret,
-        double protocolCi95, RunResult topRun, int beatThompson, List<RegretReport> baselines) {
+        double protocolCi95, RunResult topRun, int beatThompson, List<RegretReport> baselines, SearchSpace space) {
 
     static final List<String> BASELINES = List.of("thompson", "gittins", "bayes-optimal");
 
@@ -85,7 +86,25 @@ public record SweepTable(String task, int finishedRuns, double protocolRegret,
                 .map(RegretReport::regretMean).orElse(Double.NaN);
         int beat = (int) finished.stream().filter(r -> r.regretSecondHalf() < thompson).count();
         return new SweepTable(task, finished.size(), RegretReport.mean(topMean),
-                RegretReport.ci95(topMean), top.chosen().get(0), beat, baselines);
+                RegretReport.ci95(topMean), top.chosen().get(0), beat, baselines, space(properties));
+    }
+
+    /** The ranges as sweep.properties records them ({@code sweep.learningRate = log-uniform [MIN, MAX]}). */
+    private static SearchSpace space(Properties properties) throws IOException {
+        double[] lr = bounds(properties, "sweep.learningRate");
+        double[] gamma = bounds(properties, "sweep.gamma");
+        return new SearchSpace(lr[0], lr[1], gamma[0], gamma[1]);
+    }
+
+    private static double[] bounds(Properties properties, String key) throws IOException {
+        var value = properties.getProperty(key, "");
+        int open = value.indexOf('[');
+        int close = value.indexOf(']');
+        var parts = open < 0 || close < open ? new String[0] : value.substring(open + 1, close).split(",");
+        if (parts.length != 2) {
+            throw new IOException("sweep.properties: " + key + " is '" + value + "', expected a range [MIN, MAX]");
+        }
+        return new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())};
     }
 
     public double baseline(String policy) {

@@ -56,24 +56,26 @@ public final class SweepTableCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (format == Format.csv) {
             out.println("task,finished_runs,protocol_regret,protocol_ci95,top_run,top_run_lr,top_run_gamma,"
-                    + "top_run_regret,runs_below_thompson,thompson,gittins,bayes_optimal");
+                    + "top_run_regret,runs_below_thompson,thompson,gittins,bayes_optimal,lr_min,lr_max,gamma_min,gamma_max");
             for (var t : tables) {
                 out.println(String.join(",", t.task(), Integer.toString(t.finishedRuns()),
                         number(t.protocolRegret()), number(t.protocolCi95()), Integer.toString(t.topRun().run()),
                         number(t.topRun().learningRate()), number(t.topRun().gamma()),
                         number(t.topRun().regretSecondHalf()), Integer.toString(t.beatThompson()),
                         number(t.baseline("thompson")), number(t.baseline("gittins")),
-                        number(t.baseline("bayes-optimal"))));
+                        number(t.baseline("bayes-optimal")), number(t.space().learningRateMin()),
+                        number(t.space().learningRateMax()), number(t.space().gammaMin()),
+                        number(t.space().gammaMax())));
             }
         } else {
-            out.println("| task | runs | protocol: top 5, episodes 151-300 (95% CI) | x Bayes-optimal | top run "
-                    + "(lr, gamma): regret | runs below Thompson | Thompson | Gittins | Bayes-optimal |");
-            out.println("|---|---|---|---|---|---|---|---|---|");
+            out.println("| task | lr; gamma drawn from | runs | protocol: top 5, episodes 151-300 (95% CI) | x Bayes-optimal "
+                    + "| top run (lr, gamma): regret | runs below Thompson | Thompson | Gittins | Bayes-optimal |");
+            out.println("|---|---|---|---|---|---|---|---|---|---|");
             for (var t : tables) {
                 var top = t.topRun();
                 out.println(String.format(Locale.ROOT,
-                        "| %s | %d | %.2f ± %.2f | %.2fx | %.2f (%.1e, %.2f) | %d of %d (%.0f%%) | %.2f | %s | %s |",
-                        t.task(), t.finishedRuns(), t.protocolRegret(), t.protocolCi95(),
+                        "| %s | %s | %d | %.2f ± %.2f | %.2fx | %.2f (%.1e, %.2f) | %d of %d (%.0f%%) | %.2f | %s | %s |",
+                        t.task(), ranges(t.space()), t.finishedRuns(), t.protocolRegret(), t.protocolCi95(),
                         t.protocolRegret() / t.baseline("bayes-optimal"), top.regretSecondHalf(),
                         top.learningRate(), top.gamma(), t.beatThompson(), t.finishedRuns(),
                         100.0 * t.beatThompson() / t.finishedRuns(), t.baseline("thompson"),
@@ -86,6 +88,19 @@ public final class SweepTableCommand implements Callable<Integer> {
 
     private static String number(double d) {
         return Double.isNaN(d) ? "" : Double.toString(d);
+    }
+
+    /** "1e-4..5e-3; 0.7..0.99": short enough for a table cell. */
+    private static String ranges(SearchSpace space) {
+        return shortNumber(space.learningRateMin()) + ".." + shortNumber(space.learningRateMax()) + "; "
+                + shortNumber(space.gammaMin()) + ".." + shortNumber(space.gammaMax());
+    }
+
+    private static String shortNumber(double d) {
+        if (d != 0 && Math.abs(d) < 0.01) {
+            return String.format(Locale.ROOT, "%.0e", d).replace("e-0", "e-");
+        }
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     private static String orDash(double d) {

@@ -48,6 +48,8 @@ class SearchSpaceFlagsTest {
         var identity = Files.readString(dir.resolve("sweep.properties"));
         assertTrue(identity.contains("sweep.learningRate = log-uniform [0.002, 0.003]"), identity);
         assertTrue(identity.contains("sweep.gamma = uniform [0.8, 0.85]"), identity);
+        // sweep-table reads the ranges back, to say which space its row comes from
+        assertEquals(new SearchSpace(2e-3, 3e-3, 0.8, 0.85), SweepTable.read(dir).space());
 
         // Resuming with another space would mix two sweeps in one table: refused.
         var other = SweepFixtures.sweep(args(dir, 4, "--lr", "1e-3:5e-3", "--gamma", "0.8:0.85"));

@@ -41,6 +41,7 @@ class SweepTableTest {
         assertEquals(RUNS, table.finishedRuns());
         assertEquals(top.reportedRegret(), table.protocolRegret(), 1e-12);
         assertEquals(top.chosen().get(0), table.topRun());
+        assertEquals(SearchSpace.PAPER, table.space());
         assertTrue(table.protocolCi95() > 0 && table.protocolCi95() < table.protocolRegret(),
                 "interval " + table.protocolCi95());
     }
