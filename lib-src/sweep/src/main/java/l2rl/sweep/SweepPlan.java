@@ -54,8 +54,7 @@ public record SweepPlan(TrainConfig base, int runs, long seed, SearchSpace space
     public Map<String, String> identity() {
         var id = new LinkedHashMap<String, String>();
         id.put("sweep.seed", Long.toString(seed));
-        id.put("sweep.learningRate", "log-uniform [" + space.learningRateMin() + ", " + space.learningRateMax() + "]");
-        id.put("sweep.gamma", "uniform [" + space.gammaMin() + ", " + space.gammaMax() + "]");
+        id.putAll(space.identity());
         id.put("sweep.evaluationEpisodes", Integer.toString(Run.EVALUATION_EPISODES));
         base.toMap().forEach((key, value) -> {
             if (!List.of("learningRate", "gamma", "seed").contains(key)) {

@@ -89,22 +89,13 @@ public record SweepTable(String task, int finishedRuns, double protocolRegret,
                 RegretReport.ci95(topMean), top.chosen().get(0), beat, baselines, space(properties));
     }
 
-    /** The ranges as sweep.properties records them ({@code sweep.learningRate = log-uniform [MIN, MAX]}). */
+    /** The ranges as sweep.properties records them. */
     private static SearchSpace space(Properties properties) throws IOException {
-        double[] lr = bounds(properties, "sweep.learningRate");
-        double[] gamma = bounds(properties, "sweep.gamma");
-        return new SearchSpace(lr[0], lr[1], gamma[0], gamma[1]);
-    }
-
-    private static double[] bounds(Properties properties, String key) throws IOException {
-        var value = properties.getProperty(key, "");
-        int open = value.indexOf('[');
-        int close = value.indexOf(']');
-        var parts = open < 0 || close < open ? new String[0] : value.substring(open + 1, close).split(",");
-        if (parts.length != 2) {
-            throw new IOException("sweep.properties: " + key + " is '" + value + "', expected a range [MIN, MAX]");
+        try {
+            return SearchSpace.of(properties);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("sweep.properties: " + e.getMessage());
         }
-        return new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())};
     }
 
     public double baseline(String policy) {
