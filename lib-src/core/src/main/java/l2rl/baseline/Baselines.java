@@ -28,6 +28,11 @@ public final class Baselines {
      * </ul>
      */
     public static List<BanditPolicy> forFamily(TaskFamily family, int trials) {
+        return forFamily(family, trials, GittinsIndex.DEFAULT_DISCOUNT);
+    }
+
+    /** As {@link #forFamily(TaskFamily, int)}, with one Gittins policy per discount, in the order given. */
+    public static List<BanditPolicy> forFamily(TaskFamily family, int trials, double... gittinsDiscounts) {
         var policies = new ArrayList<BanditPolicy>();
         policies.add(new RandomPolicy());
         policies.add(new GreedyPolicy());
@@ -37,7 +42,9 @@ public final class Baselines {
             policies.add(new ThompsonSamplingPolicy());
         }
         if (zeroOneRewards(family)) {
-            policies.add(new GittinsPolicy());
+            for (double gamma : gittinsDiscounts) {
+                policies.add(new GittinsPolicy(gamma));
+            }
         }
         BayesOptimal.forFamily(family, trials).ifPresent(policies::add);
         return List.copyOf(policies);

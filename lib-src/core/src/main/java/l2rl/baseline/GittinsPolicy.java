@@ -1,5 +1,6 @@
 package l2rl.baseline;
 
+import java.math.BigDecimal;
 import java.util.SplittableRandom;
 
 import l2rl.env.EpisodeHistory;
@@ -21,9 +22,11 @@ public record GittinsPolicy(double discount) implements BanditPolicy {
         this(GittinsIndex.DEFAULT_DISCOUNT);
     }
 
+    /** {@code gittins} at the default discount, {@code gittins-GAMMA} at any other. */
     @Override
     public String name() {
-        return "gittins";
+        return discount == GittinsIndex.DEFAULT_DISCOUNT ? "gittins"
+                : "gittins-" + BigDecimal.valueOf(discount).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import l2rl.baseline.Baselines;
+import l2rl.baseline.GittinsIndex;
 import l2rl.env.TaskSet;
 import l2rl.eval.Evaluation;
 import l2rl.eval.ResultTables;
@@ -31,6 +32,13 @@ final class BaselinesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "root seed of the tasks and the policies' choices (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--gittins-discount", split = ",", paramLabel = "GAMMA",
+            description = "discount of the Gittins index policy, in (0, 1); a comma-separated list gives one row per "
+                    + "discount, named gittins-GAMMA (default: 0.98, the row named gittins). The Gittins policy of "
+                    + "discount gamma is the optimal policy for the discounted objective an agent trained with that "
+                    + "gamma maximises (independent arms)")
+    double[] gittinsDiscounts = {GittinsIndex.DEFAULT_DISCOUNT};
+
     @Option(names = "--format", defaultValue = "table", description = "table or csv (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -39,8 +47,11 @@ final class BaselinesCommand implements Callable<Integer> {
         var family = UsageErrors.taskFamily(spec, taskId);
         UsageErrors.requireInRange(spec, "-n/--trials", trials, 1, 10_000);
         UsageErrors.requireInRange(spec, "--episodes", episodes, 1, 10_000_000);
+        for (double gamma : gittinsDiscounts) {
+            UsageErrors.requireBetween(spec, "--gittins-discount", gamma, 0, 1);
+        }
         var tasks = new TaskSet(family, seed, episodes);
-        var reports = Evaluation.run(Baselines.forFamily(family, trials), tasks, trials);
+        var reports = Evaluation.run(Baselines.forFamily(family, trials, gittinsDiscounts), tasks, trials);
         var title = String.format("%s, T = %d, %d episodes, seed %d", taskId, trials, episodes, seed);
         format.print(ResultTables.regretTable(title, reports), System.out);
         return 0;

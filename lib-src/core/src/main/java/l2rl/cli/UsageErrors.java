@@ -1,5 +1,8 @@
 package l2rl.cli;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,6 +24,19 @@ public final class UsageErrors {
                     "%s must be between %,d and %,d, got %,d", flag, min, max, value));
         }
         return value;
+    }
+
+    /** Refuses {@code value} for {@code flag} unless it lies strictly between min and max. */
+    public static double requireBetween(CommandSpec spec, String flag, double value, double min, double max) {
+        if (!(value > min && value < max)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "%s must be between %s and %s (both excluded), got %s", flag, plain(min), plain(max), plain(value)));
+        }
+        return value;
+    }
+
+    private static String plain(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /** The task family named {@code id}; an unknown id is a usage error that lists the nearest ids. */

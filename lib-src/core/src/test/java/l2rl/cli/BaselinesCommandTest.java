@@ -19,6 +19,24 @@ class BaselinesCommandTest {
     }
 
     @Test
+    void gittinsDiscountsGiveOneRowEachAndALowerDiscountExploresTooLittleOnIndependentArms() {
+        var run = CliRun.of("baselines", "-e", "BanditTwoArmedIndependentUniform-v0", "--episodes", "2000",
+                "--seed", "3", "--gittins-discount", "0.7,0.98", "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        var regret = new java.util.LinkedHashMap<String, Double>();
+        run.out().strip().lines().skip(1).forEach(line -> {
+            var cells = line.split(",");
+            regret.put(cells[0], Double.parseDouble(cells[1]));
+        });
+        assertEquals(List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins-0.7", "gittins",
+                "bayes-optimal"), List.copyOf(regret.keySet()));
+        // Discounting at 0.7 values information over ~3 trials of a 100-trial episode: it commits too early, so it
+        // loses to the nearly undiscounted index and to the exact finite-horizon optimum on the same episodes.
+        assertTrue(regret.get("gittins-0.7") > regret.get("gittins") + 0.2, regret.toString());
+        assertTrue(regret.get("gittins") >= regret.get("bayes-optimal") - 0.05, regret.toString());
+    }
+
+    @Test
     void tenArmedTaskHasNoBayesOptimalRow() {
         var run = CliRun.of("baselines", "-e", "BanditTenArmedRandomFixed-v0", "--episodes", "20", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
@@ -36,6 +54,10 @@ class BaselinesCommandTest {
                 new Case(List.of("-e", "BanditTwoArmedDependentEasy-v0", "--episodes", "0"), "--episodes must be between 1"),
                 new Case(List.of("-e", "BanditTwoArmedDependentEasy-v0", "--episodes", "ten"), "--episodes"),
                 new Case(List.of("-e", "BanditTwoArmedDependentEasy-v0", "--format", "xml"), "--format"),
+                new Case(List.of("-e", "BanditTwoArmedDependentEasy-v0", "--gittins-discount", "1"),
+                        "--gittins-discount must be between 0 and 1 (both excluded), got 1"),
+                new Case(List.of("-e", "BanditTwoArmedDependentEasy-v0", "--gittins-discount", "0.8,x"),
+                        "--gittins-discount"),
                 new Case(List.of(), "-e"))) {
             var args = new java.util.ArrayList<>(List.of("baselines"));
             args.addAll(c.args());
