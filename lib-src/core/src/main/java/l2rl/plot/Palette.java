@@ -1,6 +1,7 @@
 package l2rl.plot;
 
 import java.awt.Color;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +45,12 @@ public final class Palette {
         if (known != null) {
             return known;
         }
+        for (var policy : List.of("gittins", "bayes-optimal", "thompson")) {
+            // "gittins-0.8", "bayes-optimal on held-out episodes": the same policy, qualified
+            if (name.startsWith(policy + "-") || name.startsWith(policy + " ")) {
+                return POLICIES.get(policy);
+            }
+        }
         if (name.startsWith("agent") || name.startsWith("trained")) {
             return name.contains("pretrained") ? AGENT_PRETRAINED : AGENT;
         }
@@ -52,6 +59,13 @@ public final class Palette {
         }
         return OTHERS[Math.floorMod(name.hashCode(), OTHERS.length)];
     }
+
+    /** The i-th of several runs of one agent (seeds) in one figure: shades of the agent's red. */
+    public static Color agentRun(int i) {
+        return AGENT_RUNS[Math.floorMod(i, AGENT_RUNS.length)];
+    }
+
+    private static final Color[] AGENT_RUNS = {AGENT, AGENT_PRETRAINED, new Color(244, 132, 120)};
 
     /** Whether a name is an agent's (drawn thicker than the baselines it is compared with). */
     static boolean isAgent(String name) {

@@ -26,6 +26,9 @@ import l2rl.eval.RegretReport;
 public final class Plots {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 420;
+    /** Limits and levels (Bayes-optimal, a baseline's mean) are dashed in every figure. */
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {7f, 5f}, 0f);
 
     private Plots() {
     }
@@ -48,8 +51,7 @@ public final class Plots {
             series.setLineColor(Palette.of(report.policy()));
             series.setLineWidth(Palette.isAgent(report.policy()) ? 3.5f : 2f);
             if (report.policy().equals("bayes-optimal")) {
-                series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {7f, 5f}, 0f));
+                series.setLineStyle(DASHED);
             }
         }
         return chart;
@@ -188,6 +190,42 @@ public final class Plots {
         var series = addOnRoundTicks(chart, yTitle, episodes, y);
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(Palette.AGENT);
+        return chart;
+    }
+
+    /**
+     * Learning curves of several runs of one recipe (seeds): y against training episodes, one line per run in shades
+     * of the agent's red, and each of {@code levels} (e.g. what a baseline reaches on held-out episodes) a dashed
+     * horizontal line in its policy's colour. The y axis stops at {@code yMax}, so the last stretch, where runs
+     * differ by tenths, stays readable; the first episodes, at chance, run off the top.
+     */
+    public static XYChart learningCurves(String title, String yTitle, Map<String, double[][]> runs,
+            Map<String, Double> levels, double yMax) {
+        var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("training episodes").yAxisTitle(yTitle).build();
+        style(chart);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(yMax);
+        // top right: the curves enter at the top left and have come down long before the right edge
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        double end = 0;
+        int i = 0;
+        for (var run : runs.entrySet()) {
+            double[] episodes = run.getValue()[0];
+            var series = addOnRoundTicks(chart, run.getKey(), episodes, run.getValue()[1]);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineColor(Palette.agentRun(i++));
+            series.setLineWidth(2f);
+            end = Math.max(end, episodes[episodes.length - 1]);
+        }
+        chart.getStyler().setXAxisMax(end);
+        for (var level : levels.entrySet()) {
+            var series = chart.addSeries(level.getKey(), new double[] {chart.getStyler().getXAxisMin(), end},
+                    new double[] {level.getValue(), level.getValue()});
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineColor(Palette.of(level.getKey()));
+            series.setLineStyle(DASHED);
+        }
         return chart;
     }
 

@@ -1,11 +1,13 @@
 package l2rl.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +79,33 @@ class PlotsTest {
             chart.getStyler().setXAxisMax(20_000.0);
             assertRoundTicks(chart, 1000);
         }
+    }
+
+    @Test
+    void learningCurvesDrawEveryRunAndEachLevelFlatAcrossTheirEpisodes() throws Exception {
+        double[] episodes = IntStream.rangeClosed(1, 50).mapToDouble(i -> i * 400).toArray();
+        var runs = new LinkedHashMap<String, double[][]>();
+        for (int seed = 1; seed <= 3; seed++) {
+            int s = seed;
+            runs.put("seed " + s, new double[][] {episodes,
+                Arrays.stream(episodes).map(e -> 2 + s * 10_000 / (e + 500)).toArray()});
+        }
+        var levels = new LinkedHashMap<String, Double>();
+        levels.put("gittins-0.8 on held-out episodes", 2.4);
+        levels.put("bayes-optimal on held-out episodes", 1.9);
+        var chart = Plots.learningCurves("learning", "regret", runs, levels, 8);
+        var series = chart.getSeriesMap();
+        assertEquals(5, series.size());
+        assertEquals(3, runs.keySet().stream().map(run -> series.get(run).getLineColor()).distinct().count(),
+                "each seed its own shade");
+        var gittins = series.get("gittins-0.8 on held-out episodes");
+        assertEquals(Palette.of("gittins"), gittins.getLineColor());
+        assertEquals(Palette.of("bayes-optimal"), series.get("bayes-optimal on held-out episodes").getLineColor());
+        assertArrayEquals(new double[] {2.4, 2.4}, gittins.getYData());
+        assertEquals(20_000, gittins.getXData()[1]);
+        assertTrue(gittins.getXData()[0] <= 400, "a level spans the runs from their first logged episode");
+        assertEquals(8.0, chart.getStyler().getYAxisMax());
+        assertRoundTicks(chart, 1000);
     }
 
     @Test
