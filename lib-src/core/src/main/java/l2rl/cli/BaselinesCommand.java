@@ -1,7 +1,9 @@
 package l2rl.cli;
 
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 import l2rl.baseline.Baselines;
 import l2rl.baseline.GittinsIndex;
+import l2rl.baseline.GittinsPolicy;
 import l2rl.env.TaskSet;
 import l2rl.eval.Evaluation;
 import l2rl.eval.ResultTables;
@@ -50,8 +53,14 @@ final class BaselinesCommand implements Callable<Integer> {
         for (double gamma : gittinsDiscounts) {
             UsageErrors.requireBetween(spec, "--gittins-discount", gamma, 0, 1);
         }
+        var policies = Baselines.forFamily(family, trials, Arrays.stream(gittinsDiscounts).distinct().toArray());
+        if (spec.commandLine().getParseResult().hasMatchedOption("--gittins-discount")
+                && policies.stream().noneMatch(p -> p instanceof GittinsPolicy)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gittins-discount: " + taskId
+                    + " has no Gittins policy (its table needs rewards of 0 or 1)");
+        }
         var tasks = new TaskSet(family, seed, episodes);
-        var reports = Evaluation.run(Baselines.forFamily(family, trials, gittinsDiscounts), tasks, trials);
+        var reports = Evaluation.run(policies, tasks, trials);
         var title = String.format("%s, T = %d, %d episodes, seed %d", taskId, trials, episodes, seed);
         format.print(ResultTables.regretTable(title, reports), System.out);
         return 0;

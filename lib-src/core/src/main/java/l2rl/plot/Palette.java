@@ -45,7 +45,7 @@ public final class Palette {
         if (known != null) {
             return known;
         }
-        for (var policy : List.of("gittins", "bayes-optimal", "thompson")) {
+        for (var policy : List.of("gittins", "bayes-optimal")) {
             // "gittins-0.8", "bayes-optimal on held-out episodes": the same policy, qualified
             if (name.startsWith(policy + "-") || name.startsWith(policy + " ")) {
                 return POLICIES.get(policy);

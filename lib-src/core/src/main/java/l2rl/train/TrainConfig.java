@@ -38,8 +38,8 @@ import l2rl.env.Tasks;
  *                          0.9, 1.62x at 0.95, 5.3x at 0.99; with the entropy floor, i 1.34-1.35x at 0.75,
  *                          1.30-1.42x at 0.85, 1.30-1.44x at 0.9 (also in 60,000 episodes), 1.45x at 0.95 in
  *                          60,000. The discount also bounds what is learnable: Gittins indices at the discount
- *                          (the optimal policy for the discounted return) are 1.22-1.27x Bayes-optimal on i at
- *                          0.8, 1.13-1.14x at 0.9 (`./l2rl baselines --gittins-discount`), and the agents' distance
+ *                          (the optimal policy for the discounted return) are 1.14-1.27x Bayes-optimal on i at
+ *                          0.8, 1.07-1.14x at 0.9 (`./l2rl baselines --gittins-discount`), and the agents' distance
  *                          to that bound grows with the discount about as fast as the bound falls
  * @param gaeLambda         GAE lambda; 1.0 = plain n-step returns bootstrapped at the rollout end (A3C). 0.9
  *                          was worse (i 2.14x vs 1.62x at gamma 0.95)

@@ -58,6 +58,8 @@ class BaselinesCommandTest {
                         "--gittins-discount must be between 0 and 1 (both excluded), got 1"),
                 new Case(List.of("-e", "BanditTwoArmedDependentEasy-v0", "--gittins-discount", "0.8,x"),
                         "--gittins-discount"),
+                new Case(List.of("-e", "BanditTenArmedGaussian-v0", "--gittins-discount", "0.8"),
+                        "BanditTenArmedGaussian-v0 has no Gittins policy"),
                 new Case(List.of(), "-e"))) {
             var args = new java.util.ArrayList<>(List.of("baselines"));
             args.addAll(c.args());
