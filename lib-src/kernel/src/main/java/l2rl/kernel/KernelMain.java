@@ -2,7 +2,7 @@ package l2rl.kernel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import l2rl.kernel.channels.GuardedConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /** Entry point Jupyter starts: {@code java ... l2rl.kernel.KernelMain <connection file>}. */
@@ -21,7 +21,7 @@ public final class KernelMain {
         var kernel = new L2rlKernelBuilder().build();
         // Registers the kernel as the notebook kernel that display() and the magics reach.
         kernel.onStartup();
-        var jupyter = new JupyterConnection(connection);
+        var jupyter = new GuardedConnection(connection);
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         jupyter.waitUntilClose();
