@@ -77,9 +77,8 @@ public final class LiveTraining implements Trainer.Listener {
      */
     public static MetaRlAgent train(TrainConfig config, Path runDir, long refreshMillis, Consumer<XYChart> redraw,
             Consumer<String> progress) throws IOException {
-        if (runDir != null && !Checkpoint.list(runDir).isEmpty()) {
-            throw new Checkpoint.CheckpointException(runDir + " already holds a run with checkpoints; train into "
-                    + "a new directory (or continue that run with `l2rl train -l " + runDir + " --resume`)");
+        if (runDir != null) {
+            Checkpoint.requireNoRun(runDir);
         }
         // One writer per run directory; held until the trainer's own thread finishes (it may outlive this call).
         var lock = runDir == null ? null : DirectoryLock.acquire(runDir);

@@ -13,10 +13,15 @@ public final class Agents {
     /**
      * Trains an agent with {@code config}, writing the run into {@code runDir} (null: in memory only). A
      * directory another trainer is writing (another process, or a cell still running) is refused with a
-     * {@link DirectoryLock.HeldException} before anything in it is touched.
+     * {@link DirectoryLock.HeldException}, and one that already holds a run with a
+     * {@link Checkpoint.CheckpointException}, before anything in it is touched (as {@code l2rl train} and
+     * {@code LiveTraining} refuse them; {@code l2rl train --resume} continues a run).
      */
     public static MetaRlAgent learn(TrainConfig config, Path runDir) throws IOException {
         try (var lock = runDir == null ? null : DirectoryLock.acquire(runDir)) {
+            if (runDir != null) {
+                Checkpoint.requireNoRun(runDir);
+            }
             var trainer = Trainer.create(config, runDir, null);
             trainer.run();
             return ActionValidation.configured(

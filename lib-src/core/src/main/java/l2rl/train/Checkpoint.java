@@ -77,6 +77,17 @@ public record Checkpoint(TrainConfig config, long episodes, long updates, double
         return found;
     }
 
+    /**
+     * Refuses to start a new run in {@code runDir} when it already holds one: the new run's checkpoints would mix
+     * with the old ones, and the newest would no longer say which run it belongs to.
+     */
+    public static void requireNoRun(Path runDir) throws IOException {
+        if (!list(runDir).isEmpty()) {
+            throw new CheckpointException(runDir + " already holds a run with checkpoints; train into a new "
+                    + "directory (or continue that run with `l2rl train -l " + runDir + " --resume`)");
+        }
+    }
+
     public static Optional<Path> newest(Path runDir) throws IOException {
         var all = list(runDir);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));

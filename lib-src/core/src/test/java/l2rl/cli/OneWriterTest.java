@@ -108,6 +108,32 @@ class OneWriterTest {
         assertTrue(Checkpoint.newest(runDir).isPresent());
     }
 
+    @Test
+    void learningIntoADirectoryThatHoldsARunIsRefusedAndChangesNothing() throws Exception {
+        var runDir = tmp.resolve("run");
+        var config = TrainConfig.defaults().with(Map.of("task", TASK, "hidden", "8", "trials", "10",
+                "rollout", "10", "workers", "1", "episodes", "16", "checkpointEvery", "0"));
+        Agents.learn(config, runDir);
+        var before = snapshot(runDir);
+        var e = assertThrows(Checkpoint.CheckpointException.class, () -> Agents.learn(config, runDir));
+        assertEquals(runDir + " already holds a run with checkpoints; train into a new directory (or continue that "
+                + "run with `l2rl train -l " + runDir + " --resume`)", e.getMessage());
+        assertEquals(before, snapshot(runDir), "a refused run changed the directory");
+    }
+
+    /** Every file under {@code dir} but the lock (which each writer rewrites) with its size and modification time. */
+    private static Map<Path, String> snapshot(Path dir) throws IOException {
+        List<Path> files;
+        try (var walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> !f.endsWith(DirectoryLock.FILE)).sorted().toList();
+        }
+        var out = new java.util.LinkedHashMap<Path, String>();
+        for (var f : files) {
+            out.put(f, Files.size(f) + " bytes, modified " + Files.getLastModifiedTime(f).toMillis());
+        }
+        return out;
+    }
+
     /** Checks training-log.csv is whole (header, a number per column, episodes rising) and returns its last episode. */
     private static long assertValidLog(Path runDir) throws IOException {
         var lines = Files.readAllLines(runDir.resolve(TrainingLog.FILE));

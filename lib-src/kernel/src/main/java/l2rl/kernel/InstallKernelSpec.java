@@ -8,9 +8,11 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the kernelspec ({@code kernel.json}) that starts {@link KernelMain} with a given class path, for
- * {@code jupyter kernelspec install --user --name java <dir>}.
+ * {@code jupyter kernelspec install --user --name java <dir>}. The class path is either given as such or as
+ * {@code @FILE}, a java argument file read when each kernel starts (the launcher's {@code .l2rl/current/kernel.args},
+ * so that a kernel always starts on the newest build and keeps it while it runs).
  *
- * <pre>java -cp CP l2rl.kernel.InstallKernelSpec [--heap 2g] [--javacpp-cache DIR] KERNEL_CLASSPATH TARGET_DIR</pre>
+ * <pre>java -cp CP l2rl.kernel.InstallKernelSpec [--heap 2g] [--javacpp-cache DIR] KERNEL_CLASSPATH|@ARGFILE TARGET_DIR</pre>
  */
 public final class InstallKernelSpec {
 
@@ -31,7 +33,7 @@ public final class InstallKernelSpec {
             }
         }
         if (positional.size() != 2) {
-            System.err.println("usage: InstallKernelSpec [--heap 2g] [--javacpp-cache DIR] KERNEL_CLASSPATH TARGET_DIR");
+            System.err.println("usage: InstallKernelSpec [--heap 2g] [--javacpp-cache DIR] KERNEL_CLASSPATH|@ARGFILE TARGET_DIR");
             System.exit(2);
         }
         var dir = Path.of(positional.get(1));
@@ -46,10 +48,13 @@ public final class InstallKernelSpec {
                 "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true",
                 "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0",
-                "-Dorg.bytedeco.javacpp.cachedir=" + javacppCache,
-                "-cp", classpath,
-                KernelMain.class.getName(),
-                "{connection_file}"));
+                "-Dorg.bytedeco.javacpp.cachedir=" + javacppCache));
+        if (classpath.startsWith("@")) {
+            argv.add(classpath);
+        } else {
+            argv.addAll(List.of("-cp", classpath));
+        }
+        argv.addAll(List.of(KernelMain.class.getName(), "{connection_file}"));
         // "message": the JVM's own SIGINT handling would kill the kernel instead of interrupting the cell.
         return """
                 {

@@ -61,6 +61,7 @@ public final class L2rlKernel extends BaseKernel {
     private final CellHistory history = new CellHistory();
     private final Consumer<DisplayData> displays;
     private final FigureExport figureExport;
+    private final Optional<LibraryBuild> libraryBuild = LibraryBuild.fromSystemProperties();
 
     L2rlKernel(String name, String version, LanguageInfo languageInfo, List<HelpLink> helpLinks, CellIO io,
                CommManager commManager, Renderer renderer, MagicParser magicParser, MagicsRegistry magicsRegistry,
@@ -243,6 +244,9 @@ public final class L2rlKernel extends BaseKernel {
         replaceOutputStreams(env);
         cellIO.attach(env, request.isStdinEnabled());
         env.defer(() -> cellIO.detach(env));
+        if (!silent) {
+            libraryBuild.flatMap(LibraryBuild::rebuiltNotice).ifPresent(line -> env.writeToStdErr(line + "\n"));
+        }
 
         var reply = new LinkedHashMap<String, Object>();
         try {
