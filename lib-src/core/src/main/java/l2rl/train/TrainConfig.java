@@ -231,12 +231,24 @@ public final class TrainConfig {
         }
     }
 
-    /** The keys as help: one entry a key, its default and the values it takes, then what it means. */
+    /**
+     * The keys as help, in lines of at most 79 characters: one entry a key, its default and the values it takes,
+     * then what it means.
+     */
     public static String describeKeys() {
         var sb = new StringBuilder();
         for (var key : TABLE) {
-            sb.append(String.format(Locale.ROOT, "  %s = %s   (%s)%n      %s%n", key.name(), key.defaultText(),
-                    key.values().allowed(), key.meaning()));
+            sb.append("  ").append(key.name()).append(" = ").append(key.defaultText())
+                    .append("   (").append(key.values().allowed()).append(")\n");
+            var line = new StringBuilder("     ");
+            for (var word : key.meaning().split(" ")) {
+                if (line.length() + 1 + word.length() > 79) {
+                    sb.append(line).append('\n');
+                    line = new StringBuilder("     ");
+                }
+                line.append(' ').append(word);
+            }
+            sb.append(line).append('\n');
         }
         return sb.toString();
     }
@@ -477,6 +489,11 @@ public final class TrainConfig {
     public record Range(double min, double max, boolean minExcluded) {
         public boolean contains(double x) {
             return (minExcluded ? x > min : x >= min) && x <= max;
+        }
+
+        /** {@code inner} between the bounds: {@code around("MIN <= MAX")} is "0 < MIN <= MAX <= 1" for (0, 1]. */
+        public String around(String inner) {
+            return format(min) + (minExcluded ? " < " : " <= ") + inner + " <= " + format(max);
         }
 
         /** Why {@code x} is not allowed, read after a key's name, or null when it is. */

@@ -233,9 +233,10 @@ class TrainConfigKeysTest {
         for (var key : TrainConfig.keys()) {
             assertTrue(help.contains("  " + key.name() + " = " + TODAYS_DEFAULTS.get(key.name()) + "   ("),
                     key.name() + ":\n" + help);
-            assertTrue(help.contains(key.meaning()), key.name());
+            assertTrue(help.replaceAll("\\s+", " ").contains(key.meaning()), key.name());
             assertTrue(!key.meaning().isBlank() && !key.meaning().contains("\n"), key.name() + ": one line");
         }
+        assertTrue(help.lines().allMatch(line -> line.length() <= 79), help);
         assertTrue(help.contains("gamma = 0.8   (a number in [0, 1])"), help);
         assertTrue(help.contains("rollout = 5   (an integer in [1, trials])"), help);
         assertNull(TrainConfig.ROLLOUT.range());
