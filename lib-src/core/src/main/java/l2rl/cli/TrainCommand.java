@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -28,8 +29,15 @@ import l2rl.train.Trainer;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train the meta-RL agent (LSTM actor-critic, A2C/A3C) on a task family.")
 public final class TrainCommand implements Callable<Integer> {
-    @Spec
     CommandSpec spec;
+
+    /** The usage help ends with every config key, its default, the values it takes and its meaning. */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        spec.usageMessage().footerHeading("%nConfig keys, for --config FILE (the flags above override it):%n")
+                .footer(TrainConfig.describeKeys());
+    }
 
     @Option(names = {"-e", "--env"}, required = true, paramLabel = "ID", description = "task id, e.g. BanditTwoArmedDependentEasy-v0 (see `l2rl tasks`)")
     String taskId;
@@ -74,18 +82,10 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         var err = spec.commandLine().getErr();
         UsageErrors.taskFamily(spec, taskId);
-        if (workers != null) {
-            UsageErrors.requireInRange(spec, "-w/--workers", workers, 1, 64);
-        }
-        if (trials != null) {
-            UsageErrors.requireInRange(spec, "-n/--trials", trials, 1, 100_000);
-        }
-        if (episodes != null) {
-            UsageErrors.requireInRange(spec, "--episodes", episodes, 1, 1_000_000_000);
-        }
-        if (batch != null) {
-            UsageErrors.requireInRange(spec, "--batch", batch, 1, 4096);
-        }
+        requireInRange("-w/--workers", workers, TrainConfig.WORKERS);
+        requireInRange("-n/--trials", trials, TrainConfig.TRIALS);
+        requireInRange("--episodes", episodes, TrainConfig.EPISODES);
+        requireInRange("--batch", batch, TrainConfig.BATCH);
         if (meta && fixedTask) {
             return fail(err, "-m/--meta and --fixed-task contradict each other; choose one");
         }
@@ -171,9 +171,16 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A flag given for a config key is a usage error outside the key's range. */
+    private void requireInRange(String flag, Integer value, TrainConfig.Key<Integer> key) {
+        if (value != null) {
+            UsageErrors.requireInRange(spec, flag, value, (int) key.range().min(), (int) key.range().max());
+        }
+    }
+
+    /** TrainConfig defaults, then the run's saved config on --resume, then --config, then the flags. */
     private TrainConfig resolveConfig() throws IOException {
         var overrides = new LinkedHashMap<String, String>();
-        TrainConfig base = TrainConfig.defaults();
         if (resume) {
             var saved = logDir.resolve("config.properties");
             if (Files.isRegularFile(saved)) {
@@ -186,35 +193,35 @@ public final class TrainCommand implements Callable<Integer> {
             }
             overrides.putAll(TrainConfig.readOverrides(configFile));
         }
-        overrides.put("task", taskId);
-        if (workers != null) {
-            overrides.put("workers", workers.toString());
-        }
+        overrides.put(TrainConfig.TASK.name(), taskId);
+        put(overrides, TrainConfig.WORKERS, workers);
         if (trials != null) {
-            overrides.put("trials", trials.toString());
-            if (!overrides.containsKey("rollout") || Integer.parseInt(overrides.get("rollout").trim()) > trials) {
-                overrides.put("rollout", trials.toString());
+            put(overrides, TrainConfig.TRIALS, trials);
+            var rollout = overrides.get(TrainConfig.ROLLOUT.name());
+            if (rollout == null || TrainConfig.ROLLOUT.read(rollout) > trials) {
+                put(overrides, TrainConfig.ROLLOUT, trials);
             }
         }
-        if (episodes != null) {
-            overrides.put("episodes", episodes.toString());
-        }
-        if (batch != null) {
-            overrides.put("batch", batch.toString());
-        }
-        if (seed != null) {
-            overrides.put("seed", seed.toString());
-        }
+        put(overrides, TrainConfig.EPISODES, episodes);
+        put(overrides, TrainConfig.BATCH, batch);
+        put(overrides, TrainConfig.SEED, seed);
         if (fixedTask) {
-            overrides.put("meta", "false");
+            put(overrides, TrainConfig.META, false);
         }
         if (meta) {
-            overrides.put("meta", "true");
+            put(overrides, TrainConfig.META, true);
         }
         if (noRewardInput) {
-            overrides.put("rewardInput", "false");
+            put(overrides, TrainConfig.REWARD_INPUT, false);
         }
-        return base.with(overrides);
+        return TrainConfig.defaults().with(overrides);
+    }
+
+    /** Sets {@code key} to {@code value} unless the flag was not given (null). */
+    private static <T> void put(Map<String, String> overrides, TrainConfig.Key<T> key, T value) {
+        if (value != null) {
+            overrides.put(key.name(), key.write(value));
+        }
     }
 
     private Trainer.Listener progress(PrintWriter err, TrainConfig config) {

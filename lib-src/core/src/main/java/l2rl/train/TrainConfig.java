@@ -6,133 +6,34 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import l2rl.agent.ActorCritic;
 import l2rl.agent.AgentSpec;
 import l2rl.env.Tasks;
 
 /**
- * Every hyperparameter of a training run, with its default. A {@code key = value} properties file overrides
- * any of them; unknown keys and out-of-range values are refused with a message naming the key and the range.
- * The run directory keeps the config actually used ({@code config.properties}).
+ * Every hyperparameter of a training run, as one table of keys: each key is written once below with its name in
+ * config files, its default, the values it takes and what it means. The checks, {@link #toMap}, {@link #fromMap},
+ * the errors, the command line's ranges and the keys' help ({@link #describeKeys}) are all read off that table.
  *
- * <p>The defaults were chosen by measurement with the fused engine and the original A3C update (short rollouts),
- * each run 20,000 episodes (the paper's budget), 2 workers, scored on 1,000 held-out episodes of an evaluation
- * seed (7) that the shipped agents' reports do not use, as a multiple of the exact Bayes-optimal regret on the same
- * episodes (i = independent, u = dependent-uniform, e/m/h = easy/medium/hard; s2 = seed 2). One run per cell
- * unless said: A3C is not deterministic with 2 workers and seeds move results by ~0.3x, so only large
- * differences are read as effects. The full list: data/agents/README.md.
+ * <p>A {@code key = value} properties file overrides any default; unknown keys and out-of-range values are refused
+ * with a message naming the key and what it takes. The run directory keeps the config actually used
+ * ({@code config.properties}, every key in table order), and so does each checkpoint. Values are read through
+ * typed accessors ({@code config.gamma()}) and changed through {@link #with}: there is no constructor to call.
  *
- * @param task              task family id (see {@link Tasks#ids()}); default the independent-arms bandit
- * @param engine            fused | samediff: the network's engine (see {@link ActorCritic}). fused, plain Java
- *                          with nothing native, is the default: flat memory and ~10x the samediff engine's
- *                          throughput (`./l2rl bench`); samediff is the DL4J reference and needs rollout = trials
- * @param hidden            LSTM units; the paper's 48
- * @param gamma             discount of the returns; 0.8. Measured (with beta_e ending at 0): h 1.25x at 0.8, 4.5x
- *                          (at chance) at 0.95; u 1.12-1.14x at 0.8, 1.36x at 0.95; i 1.79x at 0.8, 1.92x at
- *                          0.9, 1.62x at 0.95, 5.3x at 0.99; with the entropy floor, i 1.34-1.35x at 0.75,
- *                          1.30-1.42x at 0.85, 1.30-1.44x at 0.9 (also in 60,000 episodes), 1.45x at 0.95 in
- *                          60,000. The discount also bounds what is learnable: Gittins indices at the discount
- *                          (the optimal policy for the discounted return) are 1.14-1.27x Bayes-optimal on i at
- *                          0.8, 1.07-1.14x at 0.9 (`./l2rl baselines --gittins-discount`), and the agents' distance
- *                          to that bound grows with the discount about as fast as the bound falls
- * @param gaeLambda         GAE lambda; 1.0 = plain n-step returns bootstrapped at the rollout end (A3C). 0.9
- *                          was worse (i 2.14x vs 1.62x at gamma 0.95)
- * @param learningRate      Adam's step size at the start, decayed linearly to learningRateEnd; 0.004. Measured
- *                          at gamma 0.95: i 1.62x at 0.004, 2.31x at 0.002; u 1.36x vs 1.27x
- * @param learningRateEnd   step size reached linearly at the end of training (A3C anneals it to 0)
- * @param optimizer         adam | rmsprop (A3C's shared RMSProp convention); Adam: RMSProp was worse in every
- *                          matched pair measured before (LEARNING-NOTES), and again with the fused engine (lr
- *                          0.001, sampled): i 1.42-1.81x (1.50-1.52x at lr 0.004), u 1.24x, h 1.39-1.55x
- * @param rmspropDecay      RMSProp's moving-average decay; 0.99 as in A3C
- * @param epsilon           the optimizer's denominator guard
- * @param clipNorm          global L2 norm the gradient is clipped to (0 = no clipping); 40 as in A3C
- *                          reimplementations (gradient norms here are ~0.1-15, so it only guards against blow-ups)
- * @param betaV             value loss weight; the paper's 0.05
- * @param betaEStart        entropy weight at the start of training; the paper's 1
- * @param betaEEnd          entropy weight at the end of the annealing: 0.05, a floor, where the paper anneals to
- *                          0. With 0 the policy's entropy collapses to ~0.001 nats per trial soon after the anneal
- *                          and a run can stay there for good: h seed 2 stayed at chance (4.5x) while seed 1
- *                          learned (1.25x). A floor keeps the policy stochastic, so learning goes on, and the
- *                          frozen agent keeps some of Thompson sampling's randomness. Measured (seeds 1 / 2 / 3),
- *                          floor 0.05: i 1.19 / 1.24x, u 1.20x, e 1.02x, h 1.29 / 1.40x (the shipped agents, seeds
- *                          1-3 on another evaluation seed: i 1.25-1.43x, u 1.22-1.33x, e 1.02-1.05x, m 1.01-1.05x,
- *                          h 1.28-1.38x, data/agents/README.md);
- *                          0.03: i 1.37 / 1.26x, u 1.15x, h 1.21 / 1.25x; 0.02: i 1.53x (Thompson's level),
- *                          u 1.13x, h 1.11 / 1.08 / 1.29x; 0.05 annealed to 0 at the end: i 1.47 / 1.69x, h 1.14
- *                          / 1.54x. No single floor meets every family's target: independent arms need the
- *                          exploration (below Thompson only from ~0.03 up), hard arms pay for it. 0.05 keeps the
- *                          paper's 3.1.1 ranking for every seed; the dependent families stay far below Thompson
- * @param betaEAnnealFraction fraction of the training episodes over which beta_e goes linearly from start to end;
- *                          0.1. An entropy weight near 1 holds the policy at chance; longer anneals were no better:
- *                          i 1.84x over 30% and 2.03x over the whole run vs 1.62x over 10% (gamma 0.95); h s2
- *                          3.2x over 50%
- * @param betaEFinal        entropy weight reached linearly at the end of training, from betaEEnd; 0.05 (= betaEEnd,
- *                          a flat floor): decaying the floor to 0 over training hurt independent arms (above)
- * @param episodes          training episodes (each a new task in meta mode); the paper's 20,000
- * @param trials            trials per episode T; the paper's 100
- * @param workers           A3C worker threads (1 = A2C); 2, one per core of the reference machine
- * @param batch             episodes each worker plays side by side (a batch of independent tasks) per update;
- *                          8: i 1.62x vs 2.44x at batch 4 (gamma 0.95); h 1.25x vs 1.55x at batch 4 (lr 0.003)
- *                          and 2.5x at batch 16 (lr 0.006); u 1.12x vs 1.20x at batch 16
- * @param rollout           trials per update (t_max): 5, the original A3C code's. The LSTM state carries from one
- *                          rollout to the next of an episode and backpropagation stays inside the rollout.
- *                          i 1.62x at 5, 1.75x at 10, 2.26x at 20 (1.71x at 20 with batch 4); whole-episode
- *                          updates at batch 1 with lr 0.001 and beta_e annealed over the whole run (the setting
- *                          of a PyTorch A2C measured before) 1.79x and 1.86x (two runs)
- * @param seed              root seed; tasks, actions and initial weights are streams split off it
- * @param rewardInput       false withholds the reward input (always 0): the paper's control
- * @param meta              true draws a new task per episode; false trains on one fixed task
- * @param checkpointEvery   episodes between periodic checkpoints (0 = final checkpoint only)
- * @param keepCheckpoints   how many of the newest checkpoints to keep
- * @param logEvery          episodes per row of the training log
- * @param actions           how the trained (frozen) agent picks its arm: sample (from its policy, as in training
- *                          and the paper), greedy (its most probable arm), or validated (default): whichever of the
- *                          two has the lower regret on {@value ActionValidation#EPISODES} validation episodes of
- *                          the training task, drawn from a stream of the run's seed that neither training nor
- *                          evaluation uses. Measured on the shipped agents (1,000 held-out episodes, seed
- *                          20161117, x Bayes-optimal, seeds 1/2/3): greedy u 1.07/1.04/1.06 (sampled
- *                          1.33/1.22/1.33), h 1.10/1.03/1.12 (sampled 1.38/1.28/1.35), e/m 0.99-1.03 (sampled
- *                          1.01-1.05); i 1.88/1.28/1.68 (sampled 1.43/1.25/1.42). The entropy floor that independent
- *                          arms need keeps the policy sampling a wrong arm now and then; where the posterior-greedy
- *                          arm is Bayes-optimal (the dependent families) the most probable arm does not pay that
- *                          price, while on independent arms the sampled policy explores better: validation picks
- *                          greedy for the first and sampling for the second, with no rule written per family
+ * <p>Why each default is what it is (the runs measured to choose it): data/agents/README.md, "Why the defaults
+ * are what they are".
  */
-public record TrainConfig(
-        String task,
-        ActorCritic.Engine engine,
-        int hidden,
-        double gamma,
-        double gaeLambda,
-        double learningRate,
-        double learningRateEnd,
-        Optimizer.Kind optimizer,
-        double rmspropDecay,
-        double epsilon,
-        double clipNorm,
-        double betaV,
-        double betaEStart,
-        double betaEEnd,
-        double betaEAnnealFraction,
-        double betaEFinal,
-        int episodes,
-        int trials,
-        int workers,
-        int batch,
-        int rollout,
-        long seed,
-        boolean rewardInput,
-        boolean meta,
-        int checkpointEvery,
-        int keepCheckpoints,
-        int logEvery,
-        ActionChoice actions) {
+public final class TrainConfig {
 
     /** The config key {@code actions}: a fixed rule, or the rule chosen on validation episodes. */
     public enum ActionChoice {
@@ -143,112 +44,166 @@ public record TrainConfig(
         }
     }
 
-    /** The defaults, in file order (also the order of config.properties). */
-    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+    /** Every key, in the order declared below: the order of config files. Each declaration adds its key. */
+    private static final List<Key<?>> TABLE = new ArrayList<>();
 
-    static {
-        DEFAULTS.put("task", Tasks.INDEPENDENT);
-        DEFAULTS.put("engine", "fused");
-        DEFAULTS.put("hidden", "48");
-        DEFAULTS.put("gamma", "0.8");
-        DEFAULTS.put("gaeLambda", "1.0");
-        DEFAULTS.put("learningRate", "0.004");
-        DEFAULTS.put("learningRateEnd", "0.0");
-        DEFAULTS.put("optimizer", "adam");
-        DEFAULTS.put("rmspropDecay", "0.99");
-        DEFAULTS.put("epsilon", "1.0E-6");
-        DEFAULTS.put("clipNorm", "40.0");
-        DEFAULTS.put("betaV", "0.05");
-        DEFAULTS.put("betaEStart", "1.0");
-        DEFAULTS.put("betaEEnd", "0.05");
-        DEFAULTS.put("betaEAnnealFraction", "0.1");
-        DEFAULTS.put("betaEFinal", "0.05");
-        DEFAULTS.put("episodes", "20000");
-        DEFAULTS.put("trials", "100");
-        DEFAULTS.put("workers", "2");
-        DEFAULTS.put("batch", "8");
-        DEFAULTS.put("rollout", "5");
-        DEFAULTS.put("seed", "1");
-        DEFAULTS.put("rewardInput", "true");
-        DEFAULTS.put("meta", "true");
-        DEFAULTS.put("checkpointEvery", "5000");
-        DEFAULTS.put("keepCheckpoints", "2");
-        DEFAULTS.put("logEvery", "400");
-        DEFAULTS.put("actions", "validated");
+    // The table. key(name in config files, default, values it takes, what it means)
+
+    public static final Key<String> TASK = key("task", Tasks.INDEPENDENT, taskId(),
+            "task family id (`l2rl tasks`); the independent-arms bandit by default");
+    public static final Key<ActorCritic.Engine> ENGINE = key("engine", ActorCritic.Engine.FUSED,
+            choice(ActorCritic.Engine.values()),
+            "the network's engine: fused (plain Java) or samediff (the DL4J reference; needs rollout = trials)");
+    public static final Key<Integer> HIDDEN = key("hidden", 48, integer(1, 4096),
+            "LSTM units (the paper's 48)");
+    public static final Key<Double> GAMMA = key("gamma", 0.8, real(0, 1),
+            "discount of the returns");
+    public static final Key<Double> GAE_LAMBDA = key("gaeLambda", 1.0, real(0, 1),
+            "GAE lambda; 1 = plain n-step returns bootstrapped at the rollout end (A3C)");
+    public static final Key<Double> LEARNING_RATE = key("learningRate", 0.004, positive(1),
+            "the optimizer's step size at the start, decayed linearly to learningRateEnd");
+    public static final Key<Double> LEARNING_RATE_END = key("learningRateEnd", 0.0, real(0, 1),
+            "step size reached linearly at the end of training (A3C anneals it to 0)");
+    public static final Key<Optimizer.Kind> OPTIMIZER = key("optimizer", Optimizer.Kind.ADAM,
+            choice(Optimizer.Kind.values()),
+            "adam, or rmsprop (A3C's shared RMSProp convention)");
+    public static final Key<Double> RMSPROP_DECAY = key("rmspropDecay", 0.99, real(0, 0.999999),
+            "RMSProp's moving-average decay (A3C's 0.99)");
+    public static final Key<Double> EPSILON = key("epsilon", 1e-6, positive(1),
+            "the optimizer's denominator guard");
+    public static final Key<Double> CLIP_NORM = key("clipNorm", 40.0, real(0, 1e9),
+            "global L2 norm the gradient is clipped to (0 = no clipping)");
+    public static final Key<Double> BETA_V = key("betaV", 0.05, real(0, 1e3),
+            "value loss weight beta_v (the paper's 0.05)");
+    public static final Key<Double> BETA_E_START = key("betaEStart", 1.0, real(0, 1e3),
+            "entropy weight beta_e at the start of training (the paper's 1)");
+    public static final Key<Double> BETA_E_END = key("betaEEnd", 0.05, real(0, 1e3),
+            "entropy weight at the end of the anneal: a floor (the paper anneals to 0)");
+    public static final Key<Double> BETA_E_ANNEAL_FRACTION = key("betaEAnnealFraction", 0.1, positive(1),
+            "fraction of the training episodes over which beta_e goes linearly from betaEStart to betaEEnd");
+    public static final Key<Double> BETA_E_FINAL = key("betaEFinal", 0.05, real(0, 1e3),
+            "entropy weight reached linearly at the end of training, from betaEEnd (equal: a flat floor)");
+    public static final Key<Integer> EPISODES = key("episodes", 20_000, integer(1, 1_000_000_000),
+            "training episodes, each a new task in meta mode (the paper's 20,000)");
+    public static final Key<Integer> TRIALS = key("trials", 100, integer(1, 100_000),
+            "trials per episode T (the paper's 100)");
+    public static final Key<Integer> WORKERS = key("workers", 2, integer(1, 64),
+            "A3C worker threads (1 = A2C)");
+    public static final Key<Integer> BATCH = key("batch", 8, integer(1, 4096),
+            "episodes each worker plays side by side (a batch of independent tasks) per update");
+    public static final Key<Integer> ROLLOUT = key("rollout", 5, integerUpTo(TRIALS),
+            "trials per update t_max, at most trials; the LSTM state carries over, backpropagation stays inside");
+    public static final Key<Long> SEED = key("seed", 1L, longInteger(),
+            "root seed; tasks, actions and initial weights are streams split off it");
+    public static final Key<Boolean> REWARD_INPUT = key("rewardInput", true, flag(),
+            "false withholds the reward input (always 0): the paper's control");
+    public static final Key<Boolean> META = key("meta", true, flag(),
+            "true draws a new task per episode; false trains on one fixed task");
+    public static final Key<Integer> CHECKPOINT_EVERY = key("checkpointEvery", 5000, integer(0, 1_000_000_000),
+            "episodes between periodic checkpoints (0 = final checkpoint only)");
+    public static final Key<Integer> KEEP_CHECKPOINTS = key("keepCheckpoints", 2, integer(1, 1000),
+            "how many of the newest checkpoints to keep");
+    public static final Key<Integer> LOG_EVERY = key("logEvery", 400, integer(1, 1_000_000_000),
+            "episodes per row of the training log");
+    public static final Key<ActionChoice> ACTIONS = key("actions", ActionChoice.VALIDATED,
+            choice(ActionChoice.values()),
+            "how the frozen agent picks its arm: sample, greedy, or validated (whichever of the two has the lower "
+                    + "regret on " + ActionValidation.EPISODES + " validation episodes)");
+
+    /** The value of every key, in table order. */
+    private final Map<Key<?>, Object> byKey;
+
+    /** Checks every value against what its key allows, in table order, then the rules that tie two keys. */
+    private TrainConfig(Map<Key<?>, Object> values) {
+        this.byKey = Collections.unmodifiableMap(values);
+        TABLE.forEach(this::check);
+        checkTogether();
     }
 
-    public TrainConfig {
-        try {
-            Tasks.family(task);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("config key 'task': " + e.getMessage());
+    private <T> void check(Key<T> key) {
+        var refusal = key.values().refusal().apply(get(key));
+        if (refusal != null) {
+            throw new ConfigException("config key '" + key.name() + "'" + refusal);
         }
-        check("hidden", hidden, 1, 4096);
-        check("gamma", gamma, 0, 1);
-        check("gaeLambda", gaeLambda, 0, 1);
-        checkPositive("learningRate", learningRate, 1);
-        check("learningRateEnd", learningRateEnd, 0, 1);
-        check("rmspropDecay", rmspropDecay, 0, 0.999999);
-        checkPositive("epsilon", epsilon, 1);
-        check("clipNorm", clipNorm, 0, 1e9);
-        check("betaV", betaV, 0, 1e3);
-        check("betaEStart", betaEStart, 0, 1e3);
-        check("betaEEnd", betaEEnd, 0, 1e3);
-        checkPositive("betaEAnnealFraction", betaEAnnealFraction, 1);
-        check("betaEFinal", betaEFinal, 0, 1e3);
-        check("episodes", episodes, 1, 1_000_000_000);
-        check("trials", trials, 1, 100_000);
-        check("workers", workers, 1, 64);
-        check("batch", batch, 1, 4096);
-        check("rollout", rollout, 1, trials);
-        if (engine == ActorCritic.Engine.SAMEDIFF && rollout != trials) {
+    }
+
+    /** The checks that involve two keys. */
+    private void checkTogether() {
+        if (rollout() < 1 || rollout() > trials()) {
+            throw new ConfigException("config key 'rollout' must be in [1, " + trials() + "], got " + rollout());
+        }
+        if (engine() == ActorCritic.Engine.SAMEDIFF && rollout() != trials()) {
             // ActorCriticEnginesTest shows it: libnd4j's LSTM backward pass is wrong from a non-zero start state
-            throw new ConfigException("config key 'engine': samediff needs rollout = trials (" + trials + "), got "
-                    + rollout + "; DL4J 1.0.0-M2.1's LSTM gradient is wrong from a carried state; use engine = fused");
+            throw new ConfigException("config key 'engine': samediff needs rollout = trials (" + trials() + "), got "
+                    + rollout() + "; DL4J 1.0.0-M2.1's LSTM gradient is wrong from a carried state; use engine = fused");
         }
-        check("checkpointEvery", checkpointEvery, 0, 1_000_000_000);
-        check("keepCheckpoints", keepCheckpoints, 1, 1000);
-        check("logEvery", logEvery, 1, 1_000_000_000);
     }
+
+    // Reading and writing configs
 
     public static TrainConfig defaults() {
         return fromMap(Map.of());
     }
 
+    /** Every key, in table order. */
+    public static List<Key<?>> keys() {
+        return Collections.unmodifiableList(TABLE);
+    }
+
     /** The defaults overridden by {@code overrides} (key -> value text). */
     public static TrainConfig fromMap(Map<String, String> overrides) {
-        var unknown = new TreeSet<>(overrides.keySet());
-        unknown.removeAll(DEFAULTS.keySet());
-        if (!unknown.isEmpty()) {
-            throw new ConfigException("unknown config key '" + unknown.first() + "'; known keys: "
-                    + String.join(", ", DEFAULTS.keySet()));
-        }
-        var v = new LinkedHashMap<>(DEFAULTS);
-        overrides.forEach((k, x) -> v.put(k, x.trim()));
-        return new TrainConfig(v.get("task"), engine(v.get("engine")), integer(v, "hidden"), real(v, "gamma"), real(v, "gaeLambda"),
-                real(v, "learningRate"), real(v, "learningRateEnd"), optimizer(v.get("optimizer")), real(v, "rmspropDecay"),
-                real(v, "epsilon"), real(v, "clipNorm"), real(v, "betaV"), real(v, "betaEStart"),
-                real(v, "betaEEnd"), real(v, "betaEAnnealFraction"), real(v, "betaEFinal"), integer(v, "episodes"), integer(v, "trials"),
-                integer(v, "workers"), integer(v, "batch"), integer(v, "rollout"), longValue(v, "seed"),
-                bool(v, "rewardInput"), bool(v, "meta"), integer(v, "checkpointEvery"),
-                integer(v, "keepCheckpoints"), integer(v, "logEvery"), actions(v.get("actions")));
+        var text = new LinkedHashMap<String, String>();
+        TABLE.forEach(key -> text.put(key.name(), key.defaultText()));
+        return read(text, overrides);
     }
 
-    /** This config overridden by the keys of a properties text. */
+    /** This config overridden by {@code overrides} (key -> value text), all checked together. */
     public TrainConfig with(Map<String, String> overrides) {
-        var merged = new LinkedHashMap<>(toMap());
-        var unknown = new TreeSet<>(overrides.keySet());
-        unknown.removeAll(DEFAULTS.keySet());
-        if (!unknown.isEmpty()) {
-            throw new ConfigException("unknown config key '" + unknown.first() + "'; known keys: "
-                    + String.join(", ", DEFAULTS.keySet()));
-        }
-        merged.putAll(overrides);
-        return fromMap(merged);
+        return read(toMap(), overrides);
     }
 
+    /**
+     * This config overridden by {@code overrides}, which come from {@code source} (a file, a task family's
+     * training defaults): an error names the source. One layer of a config, e.g.
+     * {@code TrainConfig.defaults().withAll(familyDefaults, "training defaults of " + id).with(userOverrides)};
+     * each layer must make a valid config on its own.
+     */
+    public TrainConfig withAll(Map<String, String> overrides, String source) {
+        try {
+            return with(overrides);
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** This config with one key set; the value is written as a config file would hold it and checked. */
     public TrainConfig with(String key, Object value) {
         return with(Map.of(key, String.valueOf(value)));
+    }
+
+    /** This config with one key set, typed: {@code config.with(TrainConfig.GAMMA, 0.9)}. */
+    public <T> TrainConfig with(Key<T> key, T value) {
+        return with(Map.of(key.name(), key.write(value)));
+    }
+
+    /** The value of {@code key}. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Key<T> key) {
+        return (T) byKey.get(key);
+    }
+
+    /** Every key with its value text, in table order. */
+    public Map<String, String> toMap() {
+        var m = new LinkedHashMap<String, String>();
+        TABLE.forEach(key -> m.put(key.name(), key.text(this)));
+        return m;
+    }
+
+    /** The config as a properties text ({@code key = value} lines). */
+    public String toProperties() {
+        var sb = new StringBuilder("# l2rl training config (every key; see TrainConfig for meanings and ranges)\n");
+        toMap().forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+        return sb.toString();
     }
 
     /** Reads a {@code key = value} file (java.util.Properties syntax, # comments). */
@@ -276,49 +231,165 @@ public record TrainConfig(
         }
     }
 
-    /** Every key with its value, in the documented order. */
-    public Map<String, String> toMap() {
-        var m = new LinkedHashMap<String, String>();
-        m.put("task", task);
-        m.put("engine", engine.key());
-        m.put("hidden", Integer.toString(hidden));
-        m.put("gamma", Double.toString(gamma));
-        m.put("gaeLambda", Double.toString(gaeLambda));
-        m.put("learningRate", Double.toString(learningRate));
-        m.put("learningRateEnd", Double.toString(learningRateEnd));
-        m.put("optimizer", optimizer.name().toLowerCase(Locale.ROOT));
-        m.put("rmspropDecay", Double.toString(rmspropDecay));
-        m.put("epsilon", Double.toString(epsilon));
-        m.put("clipNorm", Double.toString(clipNorm));
-        m.put("betaV", Double.toString(betaV));
-        m.put("betaEStart", Double.toString(betaEStart));
-        m.put("betaEEnd", Double.toString(betaEEnd));
-        m.put("betaEAnnealFraction", Double.toString(betaEAnnealFraction));
-        m.put("betaEFinal", Double.toString(betaEFinal));
-        m.put("episodes", Integer.toString(episodes));
-        m.put("trials", Integer.toString(trials));
-        m.put("workers", Integer.toString(workers));
-        m.put("batch", Integer.toString(batch));
-        m.put("rollout", Integer.toString(rollout));
-        m.put("seed", Long.toString(seed));
-        m.put("rewardInput", Boolean.toString(rewardInput));
-        m.put("meta", Boolean.toString(meta));
-        m.put("checkpointEvery", Integer.toString(checkpointEvery));
-        m.put("keepCheckpoints", Integer.toString(keepCheckpoints));
-        m.put("logEvery", Integer.toString(logEvery));
-        m.put("actions", actions.key());
-        return m;
-    }
-
-    /** The config as a properties text ({@code key = value} lines). */
-    public String toProperties() {
-        var sb = new StringBuilder("# l2rl training config (every key; see TrainConfig for meanings and ranges)\n");
-        toMap().forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+    /**
+     * The keys as help, in lines of at most 79 characters: one entry a key, its default and the values it takes,
+     * then what it means.
+     */
+    public static String describeKeys() {
+        var sb = new StringBuilder();
+        for (var key : TABLE) {
+            sb.append("  ").append(key.name()).append(" = ").append(key.defaultText())
+                    .append("   (").append(key.values().allowed()).append(")\n");
+            var line = new StringBuilder("     ");
+            for (var word : key.meaning().split(" ")) {
+                if (line.length() + 1 + word.length() > 79) {
+                    sb.append(line).append('\n');
+                    line = new StringBuilder("     ");
+                }
+                line.append(' ').append(word);
+            }
+            sb.append(line).append('\n');
+        }
         return sb.toString();
     }
 
+    /** {@code base} (every key) overridden by {@code overrides}: every key read in table order, then checked. */
+    private static TrainConfig read(Map<String, String> base, Map<String, String> overrides) {
+        var unknown = new TreeSet<>(overrides.keySet());
+        TABLE.forEach(key -> unknown.remove(key.name()));
+        if (!unknown.isEmpty()) {
+            throw unknownKey(unknown.first());
+        }
+        var text = new LinkedHashMap<>(base);
+        text.putAll(overrides);
+        var values = new LinkedHashMap<Key<?>, Object>();
+        TABLE.forEach(key -> values.put(key, key.read(text.get(key.name()))));
+        return new TrainConfig(values);
+    }
+
+    private static ConfigException unknownKey(String name) {
+        var known = TABLE.stream().map(Key::name).toList();
+        return new ConfigException("unknown config key '" + name + "'; known keys: " + String.join(", ", known));
+    }
+
+    // The typed accessors, one a key
+
+    public String task() {
+        return get(TASK);
+    }
+
+    public ActorCritic.Engine engine() {
+        return get(ENGINE);
+    }
+
+    public int hidden() {
+        return get(HIDDEN);
+    }
+
+    public double gamma() {
+        return get(GAMMA);
+    }
+
+    public double gaeLambda() {
+        return get(GAE_LAMBDA);
+    }
+
+    public double learningRate() {
+        return get(LEARNING_RATE);
+    }
+
+    public double learningRateEnd() {
+        return get(LEARNING_RATE_END);
+    }
+
+    public Optimizer.Kind optimizer() {
+        return get(OPTIMIZER);
+    }
+
+    public double rmspropDecay() {
+        return get(RMSPROP_DECAY);
+    }
+
+    public double epsilon() {
+        return get(EPSILON);
+    }
+
+    public double clipNorm() {
+        return get(CLIP_NORM);
+    }
+
+    public double betaV() {
+        return get(BETA_V);
+    }
+
+    public double betaEStart() {
+        return get(BETA_E_START);
+    }
+
+    public double betaEEnd() {
+        return get(BETA_E_END);
+    }
+
+    public double betaEAnnealFraction() {
+        return get(BETA_E_ANNEAL_FRACTION);
+    }
+
+    public double betaEFinal() {
+        return get(BETA_E_FINAL);
+    }
+
+    public int episodes() {
+        return get(EPISODES);
+    }
+
+    public int trials() {
+        return get(TRIALS);
+    }
+
+    public int workers() {
+        return get(WORKERS);
+    }
+
+    public int batch() {
+        return get(BATCH);
+    }
+
+    public int rollout() {
+        return get(ROLLOUT);
+    }
+
+    public long seed() {
+        return get(SEED);
+    }
+
+    public boolean rewardInput() {
+        return get(REWARD_INPUT);
+    }
+
+    public boolean meta() {
+        return get(META);
+    }
+
+    public int checkpointEvery() {
+        return get(CHECKPOINT_EVERY);
+    }
+
+    public int keepCheckpoints() {
+        return get(KEEP_CHECKPOINTS);
+    }
+
+    public int logEvery() {
+        return get(LOG_EVERY);
+    }
+
+    public ActionChoice actions() {
+        return get(ACTIONS);
+    }
+
+    // What the trainer derives from the config
+
     public AgentSpec agentSpec() {
-        return new AgentSpec(Tasks.family(task).arms(), hidden, trials, rewardInput);
+        return new AgentSpec(Tasks.family(task()).arms(), hidden(), trials(), rewardInput());
     }
 
     /**
@@ -326,96 +397,197 @@ public record TrainConfig(
      * first betaEAnnealFraction of training, then linear from betaEEnd to betaEFinal over the rest.
      */
     public double betaE(long episodesDone) {
-        double annealEnd = betaEAnnealFraction * episodes;
+        double annealEnd = betaEAnnealFraction() * episodes();
         if (episodesDone < annealEnd) {
-            return betaEStart + (betaEEnd - betaEStart) * episodesDone / annealEnd;
+            return betaEStart() + (betaEEnd() - betaEStart()) * episodesDone / annealEnd;
         }
-        double rest = episodes - annealEnd;
+        double rest = episodes() - annealEnd;
         double progress = rest > 0 ? Math.min(1.0, (episodesDone - annealEnd) / rest) : 1.0;
-        return betaEEnd + (betaEFinal - betaEEnd) * progress;
+        return betaEEnd() + (betaEFinal() - betaEEnd()) * progress;
     }
 
     /** The learning rate after {@code episodesDone} episodes: linear from learningRate to learningRateEnd. */
     public double learningRate(long episodesDone) {
-        double progress = Math.min(1.0, (double) episodesDone / episodes);
-        return learningRate + (learningRateEnd - learningRate) * progress;
+        double progress = Math.min(1.0, (double) episodesDone / episodes());
+        return learningRate() + (learningRateEnd() - learningRate()) * progress;
     }
 
-    private static int integer(Map<String, String> v, String key) {
-        try {
-            return Integer.parseInt(v.get(key));
-        } catch (NumberFormatException e) {
-            throw new ConfigException("config key '" + key + "' needs an integer, got '" + v.get(key) + "'");
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainConfig other && byKey.equals(other.byKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return byKey.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TrainConfig" + toMap();
+    }
+
+    // The table's types
+
+    /**
+     * One key of the table.
+     *
+     * @param name         its name in config files and checkpoints
+     * @param defaultValue its value unless a config says otherwise
+     * @param values       the values it takes, and how they are written
+     * @param meaning      what it means, in one line
+     */
+    public record Key<T>(String name, T defaultValue, Values<T> values, String meaning) {
+        /** The numbers it takes, or null for a key that is not a number. */
+        public Range range() {
+            return values.range();
+        }
+
+        /** {@code value} as config files hold it. */
+        public String write(T value) {
+            return values.write().apply(value);
+        }
+
+        String defaultText() {
+            return write(defaultValue);
+        }
+
+        String text(TrainConfig config) {
+            return write(config.get(this));
+        }
+
+        /**
+         * The value that {@code text} (trimmed) stands for, not yet checked against the range; a text that is no
+         * value is refused naming this key and what it needs.
+         */
+        public T read(String text) {
+            var trimmed = text.trim();
+            try {
+                return values.read().apply(trimmed);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("config key '" + name + "' " + values.expected() + ", got '" + trimmed + "'");
+            }
         }
     }
 
-    private static long longValue(Map<String, String> v, String key) {
-        try {
-            return Long.parseLong(v.get(key));
-        } catch (NumberFormatException e) {
-            throw new ConfigException("config key '" + key + "' needs an integer, got '" + v.get(key) + "'");
+    /**
+     * The values a key takes.
+     *
+     * @param allowed  what they are, for help: a range, the choices
+     * @param expected what a text that is no value is told ("needs an integer")
+     * @param read     text to value; throws IllegalArgumentException for a text that is no value
+     * @param write    value to text, as config files hold it
+     * @param range    the numbers allowed, or null
+     * @param refusal  why a value is not allowed (read after the key's name: " must be in [0, 1], got 2"), or
+     *                 null when it is
+     */
+    public record Values<T>(String allowed, String expected, Function<String, T> read, Function<T, String> write,
+            Range range, Function<T, String> refusal) {
+    }
+
+    /** The numbers from min to max, both included unless {@code minExcluded}. */
+    public record Range(double min, double max, boolean minExcluded) {
+        public boolean contains(double x) {
+            return (minExcluded ? x > min : x >= min) && x <= max;
+        }
+
+        /** {@code inner} between the bounds: {@code around("MIN <= MAX")} is "0 < MIN <= MAX <= 1" for (0, 1]. */
+        public String around(String inner) {
+            return format(min) + (minExcluded ? " < " : " <= ") + inner + " <= " + format(max);
+        }
+
+        /** Why {@code x} is not allowed, read after a key's name, or null when it is. */
+        String refusal(Number x) {
+            return contains(x.doubleValue()) ? null : " must be in " + this + ", got " + format(x.doubleValue());
+        }
+
+        @Override
+        public String toString() {
+            return (minExcluded ? "(" : "[") + format(min) + ", " + format(max) + "]";
+        }
+
+        static String format(double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
         }
     }
 
-    private static double real(Map<String, String> v, String key) {
-        try {
-            double d = Double.parseDouble(v.get(key));
+    private static <T> Key<T> key(String name, T defaultValue, Values<T> values, String meaning) {
+        var key = new Key<>(name, defaultValue, values, meaning);
+        TABLE.add(key);
+        return key;
+    }
+
+    private static Values<Integer> integer(int min, int max) {
+        var range = new Range(min, max, false);
+        return new Values<>("an integer in " + range, "needs an integer", Integer::parseInt, i -> Integer.toString(i),
+                range, range::refusal);
+    }
+
+    /** Integers in [1, the value of another key], checked in {@link #checkTogether}. */
+    private static Values<Integer> integerUpTo(Key<Integer> key) {
+        return new Values<>("an integer in [1, " + key.name() + "]", "needs an integer", Integer::parseInt,
+                i -> Integer.toString(i), null, i -> null);
+    }
+
+    private static Values<Long> longInteger() {
+        return new Values<>("an integer", "needs an integer", Long::parseLong, l -> Long.toString(l), null, l -> null);
+    }
+
+    /** Finite numbers in [min, max]. */
+    private static Values<Double> real(double min, double max) {
+        return real(new Range(min, max, false));
+    }
+
+    /** Finite numbers in (0, max]. */
+    private static Values<Double> positive(double max) {
+        return real(new Range(0, max, true));
+    }
+
+    private static Values<Double> real(Range range) {
+        return new Values<>("a number in " + range, "needs a finite number", text -> {
+            double d = Double.parseDouble(text);
             if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
+                throw new NumberFormatException("not finite");
             }
             return d;
-        } catch (NumberFormatException e) {
-            throw new ConfigException("config key '" + key + "' needs a finite number, got '" + v.get(key) + "'");
-        }
+        }, d -> Double.toString(d), range, range::refusal);
     }
 
-    private static boolean bool(Map<String, String> v, String key) {
-        var s = v.get(key).toLowerCase(Locale.ROOT);
-        if (!s.equals("true") && !s.equals("false")) {
-            throw new ConfigException("config key '" + key + "' must be true or false, got '" + v.get(key) + "'");
-        }
-        return Boolean.parseBoolean(s);
+    private static Values<Boolean> flag() {
+        return new Values<>("true or false", "must be true or false", text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        }, b -> Boolean.toString(b), null, b -> null);
     }
 
-    private static ActorCritic.Engine engine(String s) {
-        try {
-            return ActorCritic.Engine.of(s);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("config key 'engine' must be fused or samediff, got '" + s + "'");
+    /** One of an enum's constants, written as its name in lower case (any case is read). */
+    private static <E extends Enum<E>> Values<E> choice(E[] constants) {
+        Function<E, String> write = e -> e.name().toLowerCase(Locale.ROOT);
+        var names = new ArrayList<String>();
+        for (var e : constants) {
+            names.add(write.apply(e));
         }
-    }
-
-    private static ActionChoice actions(String s) {
-        for (var choice : ActionChoice.values()) {
-            if (choice.key().equals(s)) {
-                return choice;
+        var allowed = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        return new Values<>(allowed, "must be " + allowed, text -> {
+            for (var e : constants) {
+                if (write.apply(e).equals(text.toLowerCase(Locale.ROOT))) {
+                    return e;
+                }
             }
-        }
-        throw new ConfigException("config key 'actions' must be validated, sample or greedy, got '" + s + "'");
+            throw new IllegalArgumentException(text);
+        }, write, null, e -> null);
     }
 
-    private static Optimizer.Kind optimizer(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "adam" -> Optimizer.Kind.ADAM;
-            case "rmsprop" -> Optimizer.Kind.RMSPROP;
-            default -> throw new ConfigException("config key 'optimizer' must be adam or rmsprop, got '" + s + "'");
-        };
-    }
-
-    private static void check(String key, double value, double min, double max) {
-        if (!(value >= min && value <= max)) {
-            throw new ConfigException("config key '" + key + "' must be in [" + fmt(min) + ", " + fmt(max)
-                    + "], got " + fmt(value));
-        }
-    }
-
-    private static void checkPositive(String key, double value, double max) {
-        if (!(value > 0 && value <= max)) {
-            throw new ConfigException("config key '" + key + "' must be in (0, " + fmt(max) + "], got " + fmt(value));
-        }
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    /** A registered task id; an unknown one is refused with the registry's message (the nearest ids). */
+    private static Values<String> taskId() {
+        return new Values<>("a task id, see `l2rl tasks`", "needs a task id", id -> id, id -> id, null, id -> {
+            try {
+                Tasks.family(id);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return ": " + e.getMessage();
+            }
+        });
     }
 }

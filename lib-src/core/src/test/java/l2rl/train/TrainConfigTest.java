@@ -17,7 +17,7 @@ class TrainConfigTest {
         assertEquals(48, c.hidden());
         assertEquals(0.05, c.betaV());
         assertEquals(1.0, c.betaEStart());
-        assertEquals(0.05, c.betaEEnd());  // not the paper's 0: a floor, measured (TrainConfig says why)
+        assertEquals(0.05, c.betaEEnd());  // not the paper's 0: a floor, measured (data/agents/README.md says why)
         assertEquals(0.05, c.betaEFinal());
         assertEquals(20_000, c.episodes());
         assertEquals(100, c.trials());

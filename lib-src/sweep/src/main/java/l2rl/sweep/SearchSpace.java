@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
+import l2rl.train.TrainConfig;
+
 /**
  * Where the sweep draws each run's learning rate and discount. The paper sampled both per run without giving
  * the ranges; these span what public reimplementations use.
@@ -19,13 +21,15 @@ public record SearchSpace(double learningRateMin, double learningRateMax, double
     public static final SearchSpace PAPER = new SearchSpace(1e-4, 5e-3, 0.7, 0.99);
 
     public SearchSpace {
-        if (!(0 < learningRateMin && learningRateMin <= learningRateMax && learningRateMax <= 1)) {
-            throw new IllegalArgumentException("learning rates need 0 < min <= max <= 1, got [" + learningRateMin
-                    + ", " + learningRateMax + "]");
+        var lr = TrainConfig.LEARNING_RATE.range();
+        if (!(lr.contains(learningRateMin) && learningRateMin <= learningRateMax && lr.contains(learningRateMax))) {
+            throw new IllegalArgumentException("learning rates need " + lr.around("min <= max") + ", got ["
+                    + learningRateMin + ", " + learningRateMax + "]");
         }
-        if (!(0 <= gammaMin && gammaMin <= gammaMax && gammaMax <= 1)) {
-            throw new IllegalArgumentException("discounts need 0 <= min <= max <= 1, got [" + gammaMin + ", "
-                    + gammaMax + "]");
+        var gamma = TrainConfig.GAMMA.range();
+        if (!(gamma.contains(gammaMin) && gammaMin <= gammaMax && gamma.contains(gammaMax))) {
+            throw new IllegalArgumentException("discounts need " + gamma.around("min <= max") + ", got [" + gammaMin
+                    + ", " + gammaMax + "]");
         }
     }
 

@@ -85,10 +85,10 @@ public final class SweepCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         UsageErrors.taskFamily(spec, taskId);
         UsageErrors.requireInRange(spec, "--runs", runs, 1, 100_000);
-        UsageErrors.requireInRange(spec, "--episodes", episodes, 1, 1_000_000_000);
+        requireInRange("--episodes", episodes, TrainConfig.EPISODES);
         UsageErrors.requireInRange(spec, "--max-failures", maxFailures, 1, 100);
         if (trials != null) {
-            UsageErrors.requireInRange(spec, "-n/--trials", trials, 1, 100_000);
+            requireInRange("-n/--trials", trials, TrainConfig.TRIALS);
         }
         var space = searchSpace();
         SweepPlan plan;
@@ -141,17 +141,28 @@ public final class SweepCommand implements Callable<Integer> {
         return top.failedRuns() == 0 ? 0 : 1;
     }
 
-    /** The paper's search space, narrowed or widened by --lr and --gamma; a bad range is a usage error. */
+    /** A flag given for a config key is a usage error outside the key's range. */
+    private void requireInRange(String flag, int value, TrainConfig.Key<Integer> key) {
+        UsageErrors.requireInRange(spec, flag, value, (int) key.range().min(), (int) key.range().max());
+    }
+
+    /**
+     * The paper's search space, narrowed or widened by --lr and --gamma; a bad range is a usage error. Each range
+     * lies within the range of the config key it draws (learningRate, gamma).
+     */
     private SearchSpace searchSpace() {
         double[] lr = range("--lr", learningRates, SearchSpace.PAPER.learningRateMin(), SearchSpace.PAPER.learningRateMax());
         double[] gamma = range("--gamma", discounts, SearchSpace.PAPER.gammaMin(), SearchSpace.PAPER.gammaMax());
-        if (!(0 < lr[0] && lr[0] <= lr[1] && lr[1] <= 1)) {
-            throw usage("--lr needs 0 < MIN <= MAX <= 1, got " + learningRates);
-        }
-        if (!(0 <= gamma[0] && gamma[0] <= gamma[1] && gamma[1] <= 1)) {
-            throw usage("--gamma needs 0 <= MIN <= MAX <= 1, got " + discounts);
-        }
+        requireWithin("--lr", lr, learningRates, TrainConfig.LEARNING_RATE);
+        requireWithin("--gamma", gamma, discounts, TrainConfig.GAMMA);
         return new SearchSpace(lr[0], lr[1], gamma[0], gamma[1]);
+    }
+
+    private void requireWithin(String flag, double[] minMax, String text, TrainConfig.Key<Double> key) {
+        var range = key.range();
+        if (!(range.contains(minMax[0]) && minMax[0] <= minMax[1] && range.contains(minMax[1]))) {
+            throw usage(flag + " needs " + range.around("MIN <= MAX") + ", got " + text);
+        }
     }
 
     private double[] range(String flag, String text, double defaultMin, double defaultMax) {
@@ -182,19 +193,20 @@ public final class SweepCommand implements Callable<Integer> {
     private TrainConfig baseConfig() throws IOException {
         // One worker also keeps a run deterministic: A3C's update order depends on thread timing, and a run
         // must give the same result whether it is first computed, retried or resumed.
-        var overrides = new LinkedHashMap<String, String>(Map.of("workers", "1"));
+        var overrides = new LinkedHashMap<String, String>(Map.of(TrainConfig.WORKERS.name(), "1"));
         if (configFile != null) {
             if (!Files.isRegularFile(configFile)) {
                 throw new IOException("no file " + configFile);
             }
             overrides.putAll(TrainConfig.readOverrides(configFile));
         }
-        overrides.put("task", taskId);
-        overrides.put("episodes", Integer.toString(episodes));
+        overrides.put(TrainConfig.TASK.name(), taskId);
+        overrides.put(TrainConfig.EPISODES.name(), TrainConfig.EPISODES.write(episodes));
         if (trials != null) {
-            overrides.put("trials", trials.toString());
-            if (!overrides.containsKey("rollout") || Integer.parseInt(overrides.get("rollout").trim()) > trials) {
-                overrides.put("rollout", trials.toString());
+            overrides.put(TrainConfig.TRIALS.name(), TrainConfig.TRIALS.write(trials));
+            var rollout = overrides.get(TrainConfig.ROLLOUT.name());
+            if (rollout == null || TrainConfig.ROLLOUT.read(rollout) > trials) {
+                overrides.put(TrainConfig.ROLLOUT.name(), TrainConfig.ROLLOUT.write(trials));
             }
         }
         return TrainConfig.defaults().with(overrides);

@@ -20,6 +20,10 @@ import l2rl.train.TrainConfig;
  * @param space where learning rates and discounts are drawn from
  */
 public record SweepPlan(TrainConfig base, int runs, long seed, SearchSpace space) {
+    /** The config keys each run sets for itself. */
+    private static final List<String> PER_RUN_KEYS = List.of(TrainConfig.LEARNING_RATE.name(),
+            TrainConfig.GAMMA.name(), TrainConfig.SEED.name());
+
     public SweepPlan {
         if (runs < 1) {
             throw new IllegalArgumentException("a sweep needs at least one run, got " + runs);
@@ -32,10 +36,9 @@ public record SweepPlan(TrainConfig base, int runs, long seed, SearchSpace space
 
     public RunSpec runSpec(int run) {
         var setting = space.sample(Seeds.rng(seed, "sweep-setting", run));
-        var config = base.with(Map.of(
-                "learningRate", Double.toString(setting.learningRate()),
-                "gamma", Double.toString(setting.gamma()),
-                "seed", Long.toString(Seeds.derive(seed, "sweep-run", run))));
+        var config = base.with(TrainConfig.LEARNING_RATE, setting.learningRate())
+                .with(TrainConfig.GAMMA, setting.gamma())
+                .with(TrainConfig.SEED, Seeds.derive(seed, "sweep-run", run));
         return new RunSpec(run, config.toProperties(), evaluationSeed());
     }
 
@@ -57,7 +60,7 @@ public record SweepPlan(TrainConfig base, int runs, long seed, SearchSpace space
         id.putAll(space.identity());
         id.put("sweep.evaluationEpisodes", Integer.toString(Run.EVALUATION_EPISODES));
         base.toMap().forEach((key, value) -> {
-            if (!List.of("learningRate", "gamma", "seed").contains(key)) {
+            if (!PER_RUN_KEYS.contains(key)) {
                 id.put(key, value);
             }
         });
