@@ -58,6 +58,12 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
+    /** Writes the classes the cells defined into {@code jar}, with ServiceLoader files for {@code services}. */
+    java.util.Map<Class<?>, java.util.List<String>> exportCellClasses(java.nio.file.Path jar,
+            java.util.List<Class<?>> services) throws java.io.IOException {
+        return control.exportCellClasses(jar, services);
+    }
+
     /**
      * Runs a cell.
      *

@@ -21,6 +21,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     /** How long an interrupted snippet may take to notice before it is stopped by force. */
     private static final long GRACE_MILLIS = 300;
 
+    private final CellClasses cellClasses = new CellClasses();
     private volatile Thread running;
     private volatile boolean stopRequested;
     private Object lastValue;
@@ -83,6 +84,22 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             // A busy loop ignores interrupts; Thread.stop still works on JDK 17 to 19.
             thread.stop();
         }
+    }
+
+    /** Keeps each class's bytecode as JShell loads it, so the cells' classes can be exported ({@link CellClasses}). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.load(classes);
+        for (var c : classes) {
+            cellClasses.loaded(c.name(), c.bytecodes());
+        }
+    }
+
+    /** Writes the classes the cells defined into {@code jar}; see {@link CellClasses#exportJar}. */
+    java.util.Map<Class<?>, java.util.List<String>> exportCellClasses(java.nio.file.Path jar,
+            java.util.List<Class<?>> services) throws java.io.IOException {
+        return cellClasses.exportJar(jar, services, this::findClass);
     }
 
     /** The object the last executed snippet returned; cleared by the call. */

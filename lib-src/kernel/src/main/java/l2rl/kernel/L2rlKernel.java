@@ -92,6 +92,12 @@ public final class L2rlKernel extends BaseKernel {
         }
     }
 
+    /** See {@link NotebookStatics#exportCellClasses}. */
+    Map<Class<?>, List<String>> exportCellClasses(java.nio.file.Path jar, List<Class<?>> services)
+            throws java.io.IOException {
+        return evaluator.exportCellClasses(jar, services);
+    }
+
     /** See {@link NotebookStatics#clearOutput(boolean)}. */
     void clearOutput(boolean wait) {
         cellIO.clearOutput(wait);

@@ -100,6 +100,40 @@ class L2rlKernelTest {
     }
 
     @Test
+    void classesWrittenInCellsLeaveAsAJarThatServiceLoaderReadsElsewhere(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        kernel.eval("""
+                public class Greeting implements java.util.function.Supplier<String> {
+                    public String get() { return "hello from " + getClass().getSimpleName(); }
+                }
+                """);
+        // Run again, as a re-run cell: the jar must list the class once, from the later cell.
+        kernel.eval("""
+                public class Greeting implements java.util.function.Supplier<String> {
+                    public String get() { return "hello again from " + getClass().getSimpleName(); }
+                }
+                """);
+        var jar = tmp.resolve("cells.jar");
+        kernel.eval("exportCellClasses(Path.of(\"" + jar.toString().replace("\\", "\\\\")
+                + "\"), java.util.function.Supplier.class);");
+        // A loader that sees only the jar (and the JDK): no cell, no JShell.
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            var greetings = new ArrayList<String>();
+            for (var supplier : java.util.ServiceLoader.load(java.util.function.Supplier.class, loader)) {
+                greetings.add(String.valueOf(supplier.get()));
+            }
+            assertEquals(List.of("hello again from Greeting"), greetings);
+        }
+        var refused = tmp.resolve("none.jar");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(CellError.class, () -> kernel.eval(
+                "exportCellClasses(Path.of(\"" + refused + "\"), java.util.function.IntSupplier.class);"));
+        assertTrue(e.getMessage().contains("no class defined in a cell implements java.util.function.IntSupplier"),
+                e.getMessage());
+        assertTrue(!Files.exists(refused), "a refused export wrote its jar");
+    }
+
+    @Test
     void mavenMagicResolvesFromTheLocalRepository() {
         // joda-time 2.1 is in ~/.m2 but not on the kernel's class path, so this needs no network.
         kernel.eval("%maven joda-time:joda-time:2.1");
