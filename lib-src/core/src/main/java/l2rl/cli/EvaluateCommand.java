@@ -83,10 +83,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             return UsageErrors.EXIT_CODE;
         }
+        if (!agent.spec().fits(family)) {
+            err.println("l2rl evaluate: the agent in " + logDir + " cannot read " + taskId + "'s tasks: "
+                    + agentMismatch(agent, family));
+            err.flush();
+            return UsageErrors.EXIT_CODE;
+        }
         int t = trials != null ? trials : agent.spec().trials();
         var tasks = new TaskSet(family, seed, episodes);
         var reports = new ArrayList<RegretReport>();
-        reports.add(RegretReport.of("agent", tasks, t, agent.predict(tasks, t, seed, batch, actions == null ? agent.actionRule() : actions)));
+        var rule = actions == null ? agent.actionRule() : actions;
+        reports.add(RegretReport.ofRegrets("agent", agent.playEpisodes(tasks, t, seed, batch, rule).regrets()));
         if (!noBaselines) {
             reports.addAll(Evaluation.run(Baselines.forFamily(family, t), tasks, t));
         }
@@ -95,6 +102,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                 actionsNote(checkpoint, agent), taskId, t, episodes, seed);
         format.print(ResultTables.regretTable(title, reports), System.out);
         return 0;
+    }
+
+    private String agentMismatch(MetaRlAgent agent, l2rl.env.TaskFamily family) {
+        try {
+            agent.spec().requireFits(family, taskId);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private String actionsNote(Checkpoint checkpoint, MetaRlAgent agent) {

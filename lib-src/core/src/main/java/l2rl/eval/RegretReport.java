@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
-import l2rl.env.Bandit;
+import l2rl.env.CheckedTask;
 import l2rl.env.TaskSet;
 
 /**
- * One policy's results on a {@link TaskSet}: expected cumulative regret R_t for t = 1..T, computed from
- * the arms' true means (not from sampled rewards), and the number of sub-optimal pulls, per episode and
- * averaged, with a 95% confidence interval over episodes.
+ * One policy's results on a {@link TaskSet}: expected cumulative regret R_t for t = 1..T, from the regret of each
+ * pull as recorded at the moment of the pull (the arms' true expected rewards at that trial, not sampled rewards;
+ * see {@link CheckedTask}), and the number of sub-optimal pulls, per episode and averaged, with a 95% confidence
+ * interval over episodes.
  */
 public final class RegretReport {
     private final String policy;
@@ -25,8 +26,28 @@ public final class RegretReport {
     }
 
     /**
-     * The report of a policy that pulled {@code arms[episode][trial]} in each episode of {@code tasks}.
-     * A pull's regret is mu* - mu_arm of that episode's task.
+     * The report of a policy whose pull at trial t of episode e had regret {@code regrets[e][t]}, as recorded at the
+     * pull ({@link CheckedTask#lastRegret()}); every episode has the same number of trials.
+     */
+    public static RegretReport ofRegrets(String policy, double[][] regrets) {
+        if (regrets.length == 0) {
+            throw new IllegalArgumentException("a report needs at least one episode");
+        }
+        var copy = new double[regrets.length][];
+        for (int e = 0; e < regrets.length; e++) {
+            if (regrets[e].length != regrets[0].length) {
+                throw new IllegalArgumentException("episode " + e + " has " + regrets[e].length + " trials, not "
+                        + regrets[0].length);
+            }
+            copy[e] = regrets[e].clone();
+        }
+        return new RegretReport(policy, copy);
+    }
+
+    /**
+     * The report of a policy that pulled {@code arms[episode][trial]} in each episode of {@code tasks}: the arms are
+     * pulled again on a fresh copy of each episode's task, and each pull's regret recorded as it happens. The tasks
+     * meet the same path as in the original play, because a task's changes never depend on the actions.
      */
     public static RegretReport of(String policy, TaskSet tasks, int trials, int[][] arms) {
         if (arms.length != tasks.episodes()) {
@@ -37,10 +58,11 @@ public final class RegretReport {
             if (arms[e].length != trials) {
                 throw new IllegalArgumentException("episode " + e + " has " + arms[e].length + " trials, not " + trials);
             }
-            Bandit task = tasks.bandit(e);
+            var task = tasks.task(e);
             regret[e] = new double[trials];
             for (int t = 0; t < trials; t++) {
-                regret[e][t] = task.regret(arms[e][t]);
+                task.pull(arms[e][t]);
+                regret[e][t] = task.lastRegret();
             }
         }
         return new RegretReport(policy, regret);

@@ -72,14 +72,16 @@ public final class ResultTables {
         return table;
     }
 
-    /** An episode trial by trial: t (from 1), arm pulled (from 1, as in the paper), reward, regret of the pull. */
+    /**
+     * An episode trial by trial: t (from 1), arm pulled (from 1, as in the paper), reward, regret of the pull (as
+     * recorded at the pull). The title shows the means at the episode's start.
+     */
     public static Table episodeTrace(EpisodeTrace trace) {
-        double best = Arrays.stream(trace.means()).max().orElseThrow();
         var table = Table.create(trace.policy() + " on p = " + formatted(trace.means()),
                 IntColumn.create("t", IntStream.rangeClosed(1, trace.trials()).toArray()),
                 IntColumn.create("arm", Arrays.stream(trace.arms()).map(a -> a + 1).toArray()),
                 DoubleColumn.create("reward", trace.rewards()),
-                DoubleColumn.create("regret", Arrays.stream(trace.arms()).mapToDouble(a -> best - trace.means()[a])));
+                DoubleColumn.create("regret", trace.regrets()));
         table.doubleColumn("regret").setPrintFormatter(decimals(3));
         return table;
     }

@@ -318,7 +318,7 @@ public record TrainConfig(
     }
 
     public AgentSpec agentSpec() {
-        return new AgentSpec(Tasks.family(task).arms(), hidden, trials, rewardInput);
+        return AgentSpec.of(Tasks.family(task), hidden, trials, rewardInput);
     }
 
     /**

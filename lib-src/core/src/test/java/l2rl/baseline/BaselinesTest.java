@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import l2rl.env.CheckedTask;
 import l2rl.env.TaskFamily;
 import l2rl.env.Tasks;
 
@@ -45,9 +46,9 @@ class BaselinesTest {
         for (var id : Tasks.ids()) {
             var family = Tasks.family(id);
             for (var policy : Baselines.forFamily(family, trials)) {
-                var first = Histories.play(policy, family.sample(new SplittableRandom(5)), trials,
+                var first = Histories.play(policy, CheckedTask.sample(family, new SplittableRandom(5)), trials,
                         new SplittableRandom(9));
-                var again = Histories.play(policy, family.sample(new SplittableRandom(5)), trials,
+                var again = Histories.play(policy, CheckedTask.sample(family, new SplittableRandom(5)), trials,
                         new SplittableRandom(9));
                 assertArrayEquals(first, again, id + " " + policy.name());
                 for (int arm : first) {
