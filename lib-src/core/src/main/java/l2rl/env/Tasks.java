@@ -86,7 +86,7 @@ public final class Tasks {
         var earlier = REGISTRY.get(id);
         if (earlier != null) {
             if (!(NOTEBOOK.equals(source) && NOTEBOOK.equals(earlier.source()))) {
-                throw new IllegalStateException("task id '" + id + "' from " + source + " is already registered by "
+                throw new TaskRegistryException("task id '" + id + "' from " + source + " is already registered by "
                         + earlier.source() + (NOTEBOOK.equals(source) ? "; choose another id" : ""));
             }
             System.err.println("l2rl: task id '" + id + "' registered again from a notebook: the new family replaces "
@@ -98,6 +98,11 @@ public final class Tasks {
     /** Registers {@code family} as {@code id} from a notebook cell: running the cell again replaces it. */
     public static void register(String id, TaskFamily family) {
         register(id, family, NOTEBOOK);
+    }
+
+    /** Forgets {@code id} (for tests, which must leave the registry as they found it). */
+    static synchronized void remove(String id) {
+        REGISTRY.remove(id);
     }
 
     /** All registered ids: the library's (experiments first), then the jars', then the notebook's. */
@@ -155,7 +160,7 @@ public final class Tasks {
                 provider.families().forEach((id, family) -> register(id, family, source));
             }
         } catch (ServiceConfigurationError e) {
-            providerFailure = new IllegalStateException("a task provider on the class path cannot be loaded: "
+            providerFailure = new TaskRegistryException("a task provider on the class path cannot be loaded: "
                     + e.getMessage(), e);
             throw providerFailure;
         } catch (RuntimeException e) {
