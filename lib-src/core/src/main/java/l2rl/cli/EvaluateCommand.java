@@ -76,7 +76,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             return UsageErrors.EXIT_CODE;
         }
-        var agent = Agents.fromCheckpoint(checkpoint);
+        MetaRlAgent agent;
+        try {
+            agent = Agents.fromCheckpoint(checkpoint);
+        } catch (IllegalArgumentException e) {
+            // its own training family no longer gives the input its weights read (the family changed)
+            err.println("l2rl evaluate: the agent in " + logDir + " cannot act on its training task "
+                    + checkpoint.config().task() + ": " + e.getMessage());
+            err.flush();
+            return UsageErrors.EXIT_CODE;
+        }
         if (agent.spec().arms() != family.arms()) {
             err.println("l2rl evaluate: the agent in " + logDir + " chooses among " + agent.spec().arms()
                     + " arms; " + taskId + " has " + family.arms());

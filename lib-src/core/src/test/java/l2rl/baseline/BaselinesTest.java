@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
 import l2rl.env.CheckedTask;
+import l2rl.env.ExactPrior;
+import l2rl.env.P1Prior;
+import l2rl.env.RewardKind;
+import l2rl.env.Task;
 import l2rl.env.TaskFamily;
 import l2rl.env.Tasks;
 
@@ -38,6 +43,47 @@ class BaselinesTest {
         var bernoulli = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins");
         assertEquals(bernoulli, names(new TaskFamily.FixedArms(new double[] {0.8, 0.9})));
         assertEquals(bernoulli, names(new TaskFamily.IndependentArms(10)));
+    }
+
+    /** A user's family that only declares what it is: two arms paying 0/1, fixed means, maybe an exact prior. */
+    private record Declared(RewardKind kind, boolean meansFixed, Optional<ExactPrior> prior) implements TaskFamily {
+        @Override
+        public int arms() {
+            return 2;
+        }
+
+        @Override
+        public String description() {
+            return "declared " + kind;
+        }
+
+        @Override
+        public Task sample(SplittableRandom rng) {
+            return new TaskFamily.IndependentArms(2).sample(rng);
+        }
+
+        @Override
+        public RewardKind rewardKind() {
+            return kind;
+        }
+
+        @Override
+        public Optional<ExactPrior> exactPrior() {
+            return prior;
+        }
+    }
+
+    @Test
+    void decidesByWhatAFamilyDeclaresNotByItsType() {
+        var all = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins", "bayes-optimal");
+        assertEquals(all, names(new Declared(RewardKind.ZERO_ONE, true, Optional.of(new ExactPrior.IndependentUniform()))));
+        assertEquals(all, names(new Declared(RewardKind.ZERO_ONE, true,
+                Optional.of(new ExactPrior.CoupledArms(new P1Prior.Uniform())))));
+        assertEquals(all.subList(0, 6), names(new Declared(RewardKind.ZERO_ONE, true, Optional.empty())));
+        assertEquals(all.subList(0, 5), names(new Declared(RewardKind.UNIT_INTERVAL, true, Optional.empty())));
+        assertEquals(all.subList(0, 4), names(new Declared(RewardKind.REAL, true, Optional.empty())));
+        assertEquals(List.of("random"), names(new Declared(RewardKind.ZERO_ONE, false,
+                Optional.of(new ExactPrior.IndependentUniform()))), "drifting means: no stationary baseline");
     }
 
     @Test
