@@ -75,8 +75,11 @@ public final class MetaRlAgent {
         return parameters.clone();
     }
 
-    /** What a frozen agent did on a set of episodes: arms[episode][trial], and each pull's regret, recorded at the pull. */
-    public record Played(int[][] arms, double[][] regrets) {
+    /**
+     * What a frozen agent did on a set of episodes, [episode][trial]: the arms it pulled, each pull's regret (recorded
+     * at the pull) and the reward it paid.
+     */
+    public record Played(int[][] arms, double[][] regrets, double[][] rewards) {
     }
 
     /**
@@ -98,6 +101,7 @@ public final class MetaRlAgent {
     public Played playEpisodes(TaskSet tasks, int trials, long seed, int batch, ActionRule rule) {
         var arms = new int[tasks.episodes()][];
         var regrets = new double[tasks.episodes()][];
+        var rewards = new double[tasks.episodes()][];
         for (int first = 0; first < tasks.episodes(); first += batch) {
             int n = Math.min(batch, tasks.episodes() - first);
             var slots = new CheckedTask[n];
@@ -106,11 +110,12 @@ public final class MetaRlAgent {
                 slots[b] = tasks.task(first + b);
                 rngs[b] = Seeds.rng(seed, "agent-action", first + b);
                 regrets[first + b] = new double[trials];
+                rewards[first + b] = new double[trials];
             }
-            var played = play(slots, trials, rngs, rule, regrets, first);
+            var played = play(slots, trials, rngs, rule, regrets, rewards, first);
             System.arraycopy(played, 0, arms, first, n);
         }
-        return new Played(arms, regrets);
+        return new Played(arms, regrets, rewards);
     }
 
     /** Plays one batch of tasks side by side from a fresh LSTM state by the agent's rule; returns arms[slot][trial]. */
@@ -120,12 +125,15 @@ public final class MetaRlAgent {
 
     /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */
     public int[][] play(CheckedTask[] tasks, int trials, SplittableRandom[] rngs, ActionRule rule) {
-        return play(tasks, trials, rngs, rule, null, 0);
+        return play(tasks, trials, rngs, rule, null, null, 0);
     }
 
-    /** The batch's play; each pull's regret goes to regrets[first + slot][trial] unless {@code regrets} is null. */
+    /**
+     * The batch's play; each pull's regret and reward go to regrets[first + slot][trial] and rewards[..][..] unless
+     * those are null.
+     */
     private int[][] play(CheckedTask[] tasks, int trials, SplittableRandom[] rngs, ActionRule rule,
-            double[][] regrets, int first) {
+            double[][] regrets, double[][] rewardsPaid, int first) {
         var net = nets.get();
         int n = tasks.length;
         var env = new TaskBatch(spec, tasks, trials);
@@ -147,6 +155,7 @@ public final class MetaRlAgent {
             if (regrets != null) {
                 for (int b = 0; b < n; b++) {
                     regrets[first + b][t] = regret[b];
+                    rewardsPaid[first + b][t] = tasks[b].lastReward();
                 }
             }
             step.continueEpisode();

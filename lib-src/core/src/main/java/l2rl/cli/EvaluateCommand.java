@@ -102,7 +102,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         var tasks = new TaskSet(family, seed, episodes);
         var reports = new ArrayList<RegretReport>();
         var rule = actions == null ? agent.actionRule() : actions;
-        reports.add(RegretReport.ofRegrets("agent", agent.playEpisodes(tasks, t, seed, batch, rule).regrets()));
+        var played = agent.playEpisodes(tasks, t, seed, batch, rule);
+        reports.add(RegretReport.ofRegrets("agent", played.regrets(), played.rewards()));
         if (!noBaselines) {
             reports.addAll(Evaluation.run(Baselines.forFamily(family, t), tasks, t));
         }

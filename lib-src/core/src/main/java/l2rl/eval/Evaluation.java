@@ -23,11 +23,14 @@ public final class Evaluation {
             throw new IllegalArgumentException("trials must be at least 1, got " + trials);
         }
         var regrets = new double[tasks.episodes()][];
+        var rewards = new double[tasks.episodes()][];
         // Episodes are independent, so they run in parallel; each writes only its own row.
-        IntStream.range(0, tasks.episodes()).parallel()
-                .forEach(e -> regrets[e] = EpisodeTrace.play(policy, tasks.task(e), trials,
-                        Seeds.rng(tasks.seed(), "policy", e)).regrets());
-        return RegretReport.ofRegrets(policy.name(), regrets);
+        IntStream.range(0, tasks.episodes()).parallel().forEach(e -> {
+            var trace = EpisodeTrace.play(policy, tasks.task(e), trials, Seeds.rng(tasks.seed(), "policy", e));
+            regrets[e] = trace.regrets();
+            rewards[e] = trace.rewards();
+        });
+        return RegretReport.ofRegrets(policy.name(), regrets, rewards);
     }
 
     /** Episodes the agent plays side by side; results do not depend on it, only speed does. */
@@ -38,8 +41,8 @@ public final class Evaluation {
      * agent stream: what {@code l2rl evaluate} prints for the same tasks, trials and seed.
      */
     public static RegretReport run(MetaRlAgent agent, TaskSet tasks, int trials, long seed) {
-        return RegretReport.ofRegrets("agent",
-                agent.playEpisodes(tasks, trials, seed, AGENT_BATCH, agent.actionRule()).regrets());
+        var played = agent.playEpisodes(tasks, trials, seed, AGENT_BATCH, agent.actionRule());
+        return RegretReport.ofRegrets("agent", played.regrets(), played.rewards());
     }
 
     /** Runs each policy in turn on the same tasks. */

@@ -11,18 +11,40 @@ import l2rl.env.TaskSet;
  * One policy's results on a {@link TaskSet}: expected cumulative regret R_t for t = 1..T, from the regret of each
  * pull as recorded at the moment of the pull (the arms' true expected rewards at that trial, not sampled rewards;
  * see {@link CheckedTask}), and the number of sub-optimal pulls, per episode and averaged, with a 95% confidence
- * interval over episodes.
+ * interval over episodes. For a family without per-step regret (a trial of several decisions, such as the two-step
+ * task) every regret is NaN and the report's number is the reward rate, the mean reward per decision.
  */
 public final class RegretReport {
     private final String policy;
     private final double[][] trialRegret;
+    private final double[] episodeReward;  // [E] total reward of each episode; null where the play did not say
 
-    private RegretReport(String policy, double[][] trialRegret) {
+    private RegretReport(String policy, double[][] trialRegret, double[] episodeReward) {
         if (trialRegret.length == 0) {
             throw new IllegalArgumentException("a report needs at least one episode");
         }
         this.policy = policy;
         this.trialRegret = trialRegret;
+        this.episodeReward = episodeReward;
+    }
+
+    private RegretReport(String policy, double[][] trialRegret) {
+        this(policy, trialRegret, null);
+    }
+
+    /**
+     * As {@link #ofRegrets(String, double[][])}, with the reward paid at each trial, {@code rewards[e][t]}: what the
+     * reward rate of a family without per-step regret needs.
+     */
+    public static RegretReport ofRegrets(String policy, double[][] regrets, double[][] rewards) {
+        if (rewards.length != regrets.length) {
+            throw new IllegalArgumentException(rewards.length + " episodes of rewards, " + regrets.length + " of regrets");
+        }
+        var totals = new double[rewards.length];
+        for (int e = 0; e < totals.length; e++) {
+            totals[e] = Arrays.stream(rewards[e]).sum();
+        }
+        return new RegretReport(policy, ofRegrets(policy, regrets).trialRegret, totals);
     }
 
     /**
@@ -135,7 +157,7 @@ public final class RegretReport {
 
     /** The same results under another policy name, e.g. to show two agents side by side in one table or figure. */
     public RegretReport named(String name) {
-        return new RegretReport(name, trialRegret);
+        return new RegretReport(name, trialRegret, episodeReward);
     }
 
     /** The same policy's report on episodes {@code from} (inclusive) to {@code to} (exclusive) only. */
@@ -143,7 +165,35 @@ public final class RegretReport {
         if (from < 0 || to > episodes() || from >= to) {
             throw new IllegalArgumentException("episode range [" + from + ", " + to + ") of " + episodes());
         }
-        return new RegretReport(policy, Arrays.copyOfRange(trialRegret, from, to));
+        return new RegretReport(policy, Arrays.copyOfRange(trialRegret, from, to),
+                episodeReward == null ? null : Arrays.copyOfRange(episodeReward, from, to));
+    }
+
+    /** Whether the pulls had a regret: false for a family without per-step regret (then see {@link #rewardRate()}). */
+    public boolean hasRegret() {
+        return !Double.isNaN(trialRegret[0][0]);
+    }
+
+    /** Whether the play recorded its rewards, so that {@link #rewardRate()} is known. */
+    public boolean hasRewards() {
+        return episodeReward != null;
+    }
+
+    /** Mean reward per trial (decision) over episodes. */
+    public double rewardRate() {
+        return mean(episodeRewardRates());
+    }
+
+    /** Half-width of the 95% confidence interval of {@link #rewardRate()}. */
+    public double rewardRateCi95() {
+        return ci95(episodeRewardRates());
+    }
+
+    private double[] episodeRewardRates() {
+        if (episodeReward == null) {
+            throw new IllegalStateException(policy + "'s report has no rewards");
+        }
+        return Arrays.stream(episodeReward).map(total -> total / trials()).toArray();
     }
 
     public static double mean(double[] values) {
@@ -167,6 +217,10 @@ public final class RegretReport {
 
     @Override
     public String toString() {
+        if (!hasRegret() && hasRewards()) {
+            return String.format("%s: reward rate = %.3f ± %.3f per trial (%d episodes, T = %d)", policy,
+                    rewardRate(), rewardRateCi95(), episodes(), trials());
+        }
         return String.format("%s: R_T = %.3f ± %.3f, %.2f sub-optimal pulls (%d episodes, T = %d)", policy,
                 regretMean(), regretCi95(), suboptimalPullsMean(), episodes(), trials());
     }

@@ -29,8 +29,14 @@ public final class ResultTables {
     private ResultTables() {
     }
 
-    /** Columns policy, regret_mean, regret_ci95, subopt_pulls_mean, printed with four decimals. */
+    /**
+     * Columns policy, regret_mean, regret_ci95, subopt_pulls_mean, printed with four decimals; for a family without
+     * per-step regret, policy, reward_rate, reward_rate_ci95 instead ({@link #rewardRateTable}).
+     */
     public static Table regretTable(String title, List<RegretReport> reports) {
+        if (reports.stream().anyMatch(r -> !r.hasRegret() && r.hasRewards())) {
+            return rewardRateTable(title, reports);
+        }
         var table = Table.create(title,
                 StringColumn.create("policy", reports.stream().map(RegretReport::policy)),
                 DoubleColumn.create("regret_mean", reports.stream().mapToDouble(RegretReport::regretMean)),
@@ -38,6 +44,18 @@ public final class ResultTables {
                 DoubleColumn.create("subopt_pulls_mean",
                         reports.stream().mapToDouble(RegretReport::suboptimalPullsMean)));
         for (var name : List.of("regret_mean", "regret_ci95", "subopt_pulls_mean")) {
+            table.doubleColumn(name).setPrintFormatter(decimals(4));
+        }
+        return table;
+    }
+
+    /** Columns policy, reward_rate, reward_rate_ci95 (mean reward per trial), printed with four decimals. */
+    public static Table rewardRateTable(String title, List<RegretReport> reports) {
+        var table = Table.create(title,
+                StringColumn.create("policy", reports.stream().map(RegretReport::policy)),
+                DoubleColumn.create("reward_rate", reports.stream().mapToDouble(RegretReport::rewardRate)),
+                DoubleColumn.create("reward_rate_ci95", reports.stream().mapToDouble(RegretReport::rewardRateCi95)));
+        for (var name : List.of("reward_rate", "reward_rate_ci95")) {
             table.doubleColumn(name).setPrintFormatter(decimals(4));
         }
         return table;
