@@ -22,6 +22,7 @@ public final class CheckedTask {
     private final int arms;
     private final int observationSize;
     private final RewardKind kind;
+    private final boolean bounded;  // rewards 0/1 or in [0,1]: means must lie in [0,1]
     private final RewardEncoding encoding;
     private final boolean perStepRegret;
     private int decision;
@@ -35,6 +36,7 @@ public final class CheckedTask {
         this.arms = family.arms();
         this.observationSize = family.observationSize();
         this.kind = family.rewardKind();
+        this.bounded = kind != RewardKind.REAL;
         this.encoding = family.rewardEncoding();
         this.perStepRegret = family.perStepRegret();
         if (task == null) {
@@ -87,10 +89,18 @@ public final class CheckedTask {
             throw new IllegalArgumentException("arm " + arm + " of " + arms);
         }
         if (perStepRegret) {
-            var mu = checkedExpectedRewards();
-            double best = mu[0];
-            for (int a = 1; a < arms; a++) {
-                best = Math.max(best, mu[a]);
+            var mu = task.expectedRewards();
+            if (mu == null || mu.length != arms) {
+                checkedExpectedRewards();  // throws, saying what is wrong
+            }
+            // One pass both checks the means and finds the best: this runs at every step of training.
+            double best = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < arms; a++) {
+                double m = mu[a];
+                if (!(bounded ? m >= 0.0 && m <= 1.0 : m - m == 0.0)) {  // m - m is 0 exactly for finite m
+                    checkedExpectedRewards();
+                }
+                best = m > best ? m : best;
             }
             lastRegret = best - mu[arm];
         }

@@ -21,11 +21,14 @@ public enum RewardKind {
 
     /** Whether {@code reward} is one this kind pays. */
     public boolean admits(double reward) {
-        return switch (this) {
-            case ZERO_ONE -> reward == 0.0 || reward == 1.0;
-            case UNIT_INTERVAL -> reward >= 0.0 && reward <= 1.0;
-            case REAL -> Double.isFinite(reward);
-        };
+        // if-chains, not a switch: this runs at every pull of training
+        if (this == ZERO_ONE) {
+            return reward == 0.0 || reward == 1.0;
+        }
+        if (this == UNIT_INTERVAL) {
+            return reward >= 0.0 && reward <= 1.0;
+        }
+        return Double.isFinite(reward);
     }
 
     /** Whether an expected reward of {@code mean} fits this kind (a mean of 0/1 rewards lies in [0,1]). */

@@ -30,7 +30,7 @@ public final class Evaluation {
             regrets[e] = trace.regrets();
             rewards[e] = trace.rewards();
         });
-        return RegretReport.ofRegrets(policy.name(), regrets, rewards);
+        return RegretReport.ofPlay(policy.name(), regrets, rewards);
     }
 
     /** Episodes the agent plays side by side; results do not depend on it, only speed does. */
@@ -42,7 +42,7 @@ public final class Evaluation {
      */
     public static RegretReport run(MetaRlAgent agent, TaskSet tasks, int trials, long seed) {
         var played = agent.playEpisodes(tasks, trials, seed, AGENT_BATCH, agent.actionRule());
-        return RegretReport.ofRegrets("agent", played.regrets(), played.rewards());
+        return RegretReport.ofPlay("agent", played.regrets(), played.rewards());
     }
 
     /** Runs each policy in turn on the same tasks. */

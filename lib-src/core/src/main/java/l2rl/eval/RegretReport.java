@@ -37,14 +37,25 @@ public final class RegretReport {
      * reward rate of a family without per-step regret needs.
      */
     public static RegretReport ofRegrets(String policy, double[][] regrets, double[][] rewards) {
+        return ofPlay(policy, ofRegrets(policy, regrets).trialRegret, rewards);
+    }
+
+    /** As {@link #ofRegrets(String, double[][], double[][])} for arrays this package made and hands over (no copy). */
+    static RegretReport ofPlay(String policy, double[][] regrets, double[][] rewards) {
         if (rewards.length != regrets.length) {
             throw new IllegalArgumentException(rewards.length + " episodes of rewards, " + regrets.length + " of regrets");
         }
         var totals = new double[rewards.length];
         for (int e = 0; e < totals.length; e++) {
-            totals[e] = Arrays.stream(rewards[e]).sum();
+            for (double r : rewards[e]) {
+                totals[e] += r;
+            }
+            if (regrets[e].length != regrets[0].length) {
+                throw new IllegalArgumentException("episode " + e + " has " + regrets[e].length + " trials, not "
+                        + regrets[0].length);
+            }
         }
-        return new RegretReport(policy, ofRegrets(policy, regrets).trialRegret, totals);
+        return new RegretReport(policy, regrets, totals);
     }
 
     /**
