@@ -11,14 +11,6 @@ import java.util.ServiceLoader;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-import l2rl.env.TaskFamily.DependentTwoArmed;
-import l2rl.env.TaskFamily.DeterministicArms;
-import l2rl.env.TaskFamily.ElevenArmedWithIndex;
-import l2rl.env.TaskFamily.FixedArms;
-import l2rl.env.TaskFamily.GaussianArms;
-import l2rl.env.TaskFamily.IndependentArms;
-import l2rl.env.TaskFamily.RandomPayoffArms;
-
 /**
  * The registry of task ids, like Gymnasium's {@code register}: one public call, {@link #register}, maps an id to a
  * {@link TaskFamily}. The library registers every id of the gym-bandit-environments package, spelled exactly as

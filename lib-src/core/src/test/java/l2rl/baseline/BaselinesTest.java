@@ -11,8 +11,14 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import l2rl.env.CheckedTask;
+import l2rl.env.DeterministicArms;
+import l2rl.env.ElevenArmedWithIndex;
 import l2rl.env.ExactPrior;
+import l2rl.env.FixedArms;
+import l2rl.env.GaussianArms;
+import l2rl.env.IndependentArms;
 import l2rl.env.P1Prior;
+import l2rl.env.RandomPayoffArms;
 import l2rl.env.RewardKind;
 import l2rl.env.Task;
 import l2rl.env.TaskFamily;
@@ -35,14 +41,14 @@ class BaselinesTest {
     @Test
     void leavesOutBaselinesThatDoNotFitTheRewards() {
         var everywhere = List.of("random", "greedy", "epsilon-greedy", "ucb1");
-        assertEquals(everywhere, names(new TaskFamily.GaussianArms(10)));
-        assertEquals(everywhere, names(new TaskFamily.ElevenArmedWithIndex()));
+        assertEquals(everywhere, names(new GaussianArms(10)));
+        assertEquals(everywhere, names(new ElevenArmedWithIndex()));
         var unitInterval = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson");
-        assertEquals(unitInterval, names(new TaskFamily.RandomPayoffArms(10)));
-        assertEquals(unitInterval, names(new TaskFamily.DeterministicArms(10)));
+        assertEquals(unitInterval, names(new RandomPayoffArms(10)));
+        assertEquals(unitInterval, names(new DeterministicArms(10)));
         var bernoulli = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins");
-        assertEquals(bernoulli, names(new TaskFamily.FixedArms(new double[] {0.8, 0.9})));
-        assertEquals(bernoulli, names(new TaskFamily.IndependentArms(10)));
+        assertEquals(bernoulli, names(new FixedArms(new double[] {0.8, 0.9})));
+        assertEquals(bernoulli, names(new IndependentArms(10)));
     }
 
     /** A user's family that only declares what it is: two arms paying 0/1, fixed means, maybe an exact prior. */
@@ -59,7 +65,7 @@ class BaselinesTest {
 
         @Override
         public Task sample(SplittableRandom rng) {
-            return new TaskFamily.IndependentArms(2).sample(rng);
+            return new IndependentArms(2).sample(rng);
         }
 
         @Override

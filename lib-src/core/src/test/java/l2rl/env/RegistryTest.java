@@ -68,7 +68,7 @@ class RegistryTest {
         } finally {
             Tasks.remove(ID);
         }
-        assertEquals(new TaskFamily.IndependentArms(2), Tasks.family(Tasks.INDEPENDENT));
+        assertEquals(new IndependentArms(2), Tasks.family(Tasks.INDEPENDENT));
     }
 
     @Test

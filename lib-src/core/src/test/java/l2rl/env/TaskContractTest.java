@@ -124,7 +124,7 @@ class TaskContractTest {
     @Test
     void aFixedTaskRunRestartsItsTaskThroughTheContract(@TempDir Path tmp) {
         // A stationary bandit restarts with its parameters kept and its rewards from the new stream.
-        var stationary = new TaskFamily.FixedArms(new double[] {0.8, 0.2});
+        var stationary = new FixedArms(new double[] {0.8, 0.2});
         var restarted = CheckedTask.sample(stationary, new SplittableRandom(1)).restart(new SplittableRandom(3));
         var fresh = new BernoulliBandit(new double[] {0.8, 0.2}, new double[] {1, 1}, new SplittableRandom(3));
         for (int i = 0; i < 50; i++) {
