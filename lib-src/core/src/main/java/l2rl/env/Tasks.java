@@ -75,6 +75,9 @@ public final class Tasks {
         if (id == null || id.isBlank() || family == null || source == null) {
             throw new IllegalArgumentException("register needs an id, a family and a source");
         }
+        if (!LIBRARY.equals(source)) {
+            loadProviders();  // so that a notebook's id clashing with a jar's is refused now, not at a later look-up
+        }
         var earlier = REGISTRY.get(id);
         if (earlier != null) {
             if (!(NOTEBOOK.equals(source) && NOTEBOOK.equals(earlier.source()))) {

@@ -38,7 +38,9 @@ import l2rl.env.Tasks;
  *
  * <p>Random streams: episode e's task is {@code Seeds.rng(seed, "train-task", e)} and its action choices
  * {@code Seeds.rng(seed, "train-action", e)}; the initial weights are {@code Seeds.rng(seed, "init", 0)}. So a
- * checkpoint's episode counter is the whole RNG position, and one worker replays exactly after a resume.
+ * checkpoint's episode counter is the whole RNG position, and one worker replays exactly after a resume. Before
+ * anything is written, one probe episode from its own stream ({@code "contract-probe"}) holds the family to the task
+ * contract ({@link CheckedTask#probe}), so a broken family is refused with the rule it broke, not mid-run.
  *
  * <p>Training runs in segments ending at multiples of {@code checkpointEvery}; at a segment's end, or when a
  * stop is requested (Ctrl-C), all workers finish their current batch and a checkpoint is written.
