@@ -56,4 +56,25 @@ class AgentInputTest {
         control.observe(x, 0);
         assertArrayEquals(new double[] {1, 0, 0, 1, 0, 0, 0, (float) 1 / 10}, x, "the reward withheld: zeros");
     }
+
+    @Test
+    void theElevenArmedTaskDeclaresWhichOfItsElevenValuesEachPullPaid() {
+        var family = new ElevenArmedWithIndex(true);
+        assertEquals(11, family.rewardEncoding().width());
+        assertEquals(new AgentSpec(11, 4, 5, true, 0, 11), AgentSpec.of(family, 4, 5, true));
+        var tasks = new TaskSet(family, 2, 40);
+        for (int e = 0; e < tasks.episodes(); e++) {
+            var task = tasks.task(e);
+            for (int arm = 0; arm < 11; arm++) {
+                // CheckedTask refuses a declared index whose value is not the reward paid
+                double reward = task.pull(arm);
+                assertEquals(reward, ElevenArmedWithIndex.REWARD_VALUES.value(task.lastRewardIndex()));
+            }
+        }
+        // the registered id keeps the scalar reward its agents were trained with, and the same task streams
+        assertEquals(RewardEncoding.scalar(), Tasks.family("BanditElevenArmedWithIndex-v0").rewardEncoding());
+        var scalar = new TaskSet(new ElevenArmedWithIndex(), 2, 1).task(0);
+        var oneHot = tasks.task(0);
+        assertArrayEquals(scalar.means(), oneHot.means());
+    }
 }
