@@ -19,6 +19,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
+import l2rl.env.TaskFamily;
 import l2rl.env.Tasks;
 
 /** Regret reports as Tablesaw tables and CSV, one row per policy. */
@@ -61,14 +62,22 @@ public final class ResultTables {
         return table;
     }
 
-    /** Every registered task id with its arms, default trials and how it samples a task. */
+    /**
+     * Every registered task id with its arms, default trials, how it samples a task and what its family declares:
+     * reward kind, fixed or drifting means, arm structure, observation size and reward input.
+     */
     public static Table taskRegistry() {
-        var ids = Tasks.ids();
+        var families = Tasks.ids().stream().map(Tasks::family).toList();
         return Table.create("task registry",
-                StringColumn.create("id", ids),
-                IntColumn.create("arms", ids.stream().mapToInt(id -> Tasks.family(id).arms()).toArray()),
-                IntColumn.create("trials", ids.stream().mapToInt(id -> Tasks.family(id).defaultTrials()).toArray()),
-                StringColumn.create("a task", ids.stream().map(id -> Tasks.family(id).description())));
+                StringColumn.create("id", Tasks.ids()),
+                IntColumn.create("arms", families.stream().mapToInt(TaskFamily::arms).toArray()),
+                IntColumn.create("trials", families.stream().mapToInt(TaskFamily::defaultTrials).toArray()),
+                StringColumn.create("a task", families.stream().map(TaskFamily::description)),
+                StringColumn.create("rewards", families.stream().map(f -> f.rewardKind().label())),
+                StringColumn.create("means", families.stream().map(f -> f.meansFixed() ? "fixed" : "drifting")),
+                StringColumn.create("arm structure", families.stream().map(f -> f.armStructure().label())),
+                IntColumn.create("observation", families.stream().mapToInt(TaskFamily::observationSize).toArray()),
+                StringColumn.create("reward input", families.stream().map(f -> f.rewardEncoding().toString())));
     }
 
     /**
