@@ -97,7 +97,7 @@ public final class MetaRlAgent {
         return playEpisodes(tasks, trials, seed, batch, rule).arms();
     }
 
-    /** As {@link #predict(TaskSet, int, long, int, ActionRule)}, with the regret of every pull. */
+    /** As {@link #predict(TaskSet, int, long, int, ActionRule)}, with every pull's regret and reward. */
     public Played playEpisodes(TaskSet tasks, int trials, long seed, int batch, ActionRule rule) {
         var arms = new int[tasks.episodes()][];
         var regrets = new double[tasks.episodes()][];

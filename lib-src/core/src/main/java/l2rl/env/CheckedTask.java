@@ -75,7 +75,10 @@ public final class CheckedTask {
         return decision;
     }
 
-    /** The arms' expected rewards at the current decision, a fresh array (for a stationary bandit: its means). */
+    /**
+     * The arms' expected rewards at the current decision, a fresh array (for a stationary bandit: its means); only
+     * for a family with per-step regret, the others need not tell them.
+     */
     public double[] means() {
         return checkedExpectedRewards().clone();
     }
