@@ -2,7 +2,7 @@ package l2rl.agent;
 
 import java.util.SplittableRandom;
 
-import l2rl.env.Bandit;
+import l2rl.env.CheckedTask;
 import l2rl.env.Seeds;
 import l2rl.env.TaskSet;
 
@@ -76,6 +76,13 @@ public final class MetaRlAgent {
     }
 
     /**
+     * What a frozen agent did on a set of episodes, [episode][trial]: the arms it pulled, each pull's regret (recorded
+     * at the pull) and the reward it paid.
+     */
+    public record Played(int[][] arms, double[][] regrets, double[][] rewards) {
+    }
+
+    /**
      * Plays every episode of {@code tasks} for {@code trials} trials, {@code batch} episodes at a time, and
      * returns the arms pulled, arms[episode][trial]. Actions are sampled from the policy with stream
      * {@code Seeds.rng(seed, "agent-action", episode)}, so results do not depend on the batch size. Arms are
@@ -87,37 +94,55 @@ public final class MetaRlAgent {
 
     /** As {@link #predict(TaskSet, int, long, int)}, choosing each arm by {@code rule}. */
     public int[][] predict(TaskSet tasks, int trials, long seed, int batch, ActionRule rule) {
+        return playEpisodes(tasks, trials, seed, batch, rule).arms();
+    }
+
+    /** As {@link #predict(TaskSet, int, long, int, ActionRule)}, with every pull's regret and reward. */
+    public Played playEpisodes(TaskSet tasks, int trials, long seed, int batch, ActionRule rule) {
         var arms = new int[tasks.episodes()][];
+        var regrets = new double[tasks.episodes()][];
+        var rewards = new double[tasks.episodes()][];
         for (int first = 0; first < tasks.episodes(); first += batch) {
             int n = Math.min(batch, tasks.episodes() - first);
-            var bandits = new Bandit[n];
+            var slots = new CheckedTask[n];
             var rngs = new SplittableRandom[n];
             for (int b = 0; b < n; b++) {
-                bandits[b] = tasks.bandit(first + b);
+                slots[b] = tasks.task(first + b);
                 rngs[b] = Seeds.rng(seed, "agent-action", first + b);
+                regrets[first + b] = new double[trials];
+                rewards[first + b] = new double[trials];
             }
-            var played = play(bandits, trials, rngs, rule);
+            var played = play(slots, trials, rngs, rule, regrets, rewards, first);
             System.arraycopy(played, 0, arms, first, n);
         }
-        return arms;
+        return new Played(arms, regrets, rewards);
     }
 
     /** Plays one batch of tasks side by side from a fresh LSTM state by the agent's rule; returns arms[slot][trial]. */
-    public int[][] play(Bandit[] bandits, int trials, SplittableRandom[] rngs) {
-        return play(bandits, trials, rngs, actionRule);
+    public int[][] play(CheckedTask[] tasks, int trials, SplittableRandom[] rngs) {
+        return play(tasks, trials, rngs, actionRule);
     }
 
     /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */
-    public int[][] play(Bandit[] bandits, int trials, SplittableRandom[] rngs, ActionRule rule) {
+    public int[][] play(CheckedTask[] tasks, int trials, SplittableRandom[] rngs, ActionRule rule) {
+        return play(tasks, trials, rngs, rule, null, null, 0);
+    }
+
+    /**
+     * The batch's play; each pull's regret and reward go to regrets[first + slot][trial] and rewards[..][..] unless
+     * those are null.
+     */
+    private int[][] play(CheckedTask[] tasks, int trials, SplittableRandom[] rngs, ActionRule rule,
+            double[][] regrets, double[][] rewardsPaid, int first) {
         var net = nets.get();
-        int n = bandits.length;
-        var env = new TaskBatch(spec, bandits, trials);
+        int n = tasks.length;
+        var env = new TaskBatch(spec, tasks, trials);
         var step = new Rollout(spec, n, 1);  // one trial at a time; the state carries from trial to trial
         step.startEpisode();
         var arms = new int[n][trials];
         var act = new int[n];
         var rewards = new float[n];
-        var regrets = new double[n];
+        var regret = new double[n];
         for (int t = 0; t < trials; t++) {
             env.observe(step, 0);
             net.act(step, 0);
@@ -126,7 +151,13 @@ public final class MetaRlAgent {
                 act[b] = choose(step.probs, b * spec.arms(), spec.arms(), rngs[b], rule);
                 arms[b][t] = act[b];
             }
-            env.step(act, rewards, regrets);
+            env.step(act, rewards, regret);
+            if (regrets != null) {
+                for (int b = 0; b < n; b++) {
+                    regrets[first + b][t] = regret[b];
+                    rewardsPaid[first + b][t] = tasks[b].lastReward();
+                }
+            }
             step.continueEpisode();
         }
         return arms;

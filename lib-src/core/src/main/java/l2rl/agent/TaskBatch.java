@@ -2,43 +2,50 @@ package l2rl.agent;
 
 import java.util.Arrays;
 
-import l2rl.env.Bandit;
+import l2rl.env.CheckedTask;
 
 /**
- * B independent episodes stepped together (a vectorised environment): each slot holds one bandit task for
- * T trials. The batch also encodes what the agent sees at each trial: one-hot previous action (zeros at
- * t = 0), previous reward (0 at t = 0, and always 0 when the reward input is withheld) and t / T.
+ * B independent episodes stepped together (a vectorised environment): each slot holds one task for T decisions.
+ * The batch also encodes what the agent sees at each decision, in the layout of its {@link AgentSpec}: the task's
+ * observation, the one-hot previous action (zeros at t = 0), the previous reward as the task encodes it (0 at t = 0,
+ * and always 0 when the reward input is withheld) and t / T. Regret comes from the tasks themselves, recorded at
+ * each pull ({@link CheckedTask}).
  */
 public final class TaskBatch {
     private final AgentSpec spec;
-    private final Bandit[] bandits;
+    private final CheckedTask[] tasks;
     private final int[] lastAction;
     private final float[] lastReward;
+    private final int[] lastRewardIndex;
     private final int trials;
     private int trial;
 
     /** Episodes of the agent's own length T. */
-    public TaskBatch(AgentSpec spec, Bandit[] bandits) {
-        this(spec, bandits, spec.trials());
+    public TaskBatch(AgentSpec spec, CheckedTask[] tasks) {
+        this(spec, tasks, spec.trials());
     }
 
-    /** Episodes of {@code trials} trials; the trial input stays t / T with the agent's T. */
-    public TaskBatch(AgentSpec spec, Bandit[] bandits, int trials) {
+    /**
+     * Episodes of {@code trials} decisions; the trial input stays t / T with the agent's T. Refuses tasks whose
+     * family gives another input than the agent reads.
+     */
+    public TaskBatch(AgentSpec spec, CheckedTask[] tasks, int trials) {
         this.spec = spec;
         this.trials = trials;
-        this.bandits = bandits.clone();
-        for (var b : bandits) {
-            if (b.arms() != spec.arms()) {
-                throw new IllegalArgumentException("agent has " + spec.arms() + " arms, task has " + b.arms());
+        this.tasks = tasks.clone();
+        for (var task : tasks) {
+            if (!spec.fits(task.family())) {
+                spec.requireFits(task.family(), "task family " + task.family());
             }
         }
-        this.lastAction = new int[bandits.length];
-        this.lastReward = new float[bandits.length];
+        this.lastAction = new int[tasks.length];
+        this.lastReward = new float[tasks.length];
+        this.lastRewardIndex = new int[tasks.length];
         Arrays.fill(lastAction, -1);
     }
 
     public int size() {
-        return bandits.length;
+        return tasks.length;
     }
 
     public int trial() {
@@ -49,41 +56,51 @@ public final class TaskBatch {
         return trial >= trials;
     }
 
-    public Bandit bandit(int slot) {
-        return bandits[slot];
+    public CheckedTask task(int slot) {
+        return tasks[slot];
     }
 
-    /** Writes the agent's inputs for the current trial into {@code x} from {@code offset}, [B, in] row-major. */
+    /** Writes the agent's inputs for the current decision into {@code x} from {@code offset}, [B, in] row-major. */
     public void observe(double[] x, int offset) {
         int in = spec.inputSize();
-        java.util.Arrays.fill(x, offset, offset + bandits.length * in, 0);
+        Arrays.fill(x, offset, offset + tasks.length * in, 0);
         float time = (float) trial / spec.trials();
-        for (int b = 0; b < bandits.length; b++) {
+        int actionAt = spec.actionOffset();
+        int rewardAt = spec.rewardOffset();
+        boolean oneHot = spec.rewardValues() > 0;
+        for (int b = 0; b < tasks.length; b++) {
             int o = offset + b * in;
+            tasks[b].observe(x, o);
             if (lastAction[b] >= 0) {
-                x[o + lastAction[b]] = 1;
+                x[o + actionAt + lastAction[b]] = 1;
+                if (spec.rewardInput() && oneHot) {
+                    x[o + rewardAt + lastRewardIndex[b]] = 1;
+                }
             }
-            x[o + spec.arms()] = spec.rewardInput() ? lastReward[b] : 0f;
-            x[o + spec.arms() + 1] = time;
+            if (!oneHot) {
+                x[o + rewardAt] = spec.rewardInput() ? lastReward[b] : 0f;
+            }
+            x[o + spec.timeOffset()] = time;
         }
     }
 
-    /** Writes the current trial's inputs as trial {@code t} of {@code rollout}. */
+    /** Writes the current decision's inputs as trial {@code t} of {@code rollout}. */
     public void observe(Rollout rollout, int t) {
         observe(rollout.x, t * rollout.batch * rollout.inputs);
     }
 
-    /** Pulls {@code actions[b]} in every slot; writes rewards and expected regrets; advances the trial. */
+    /** Pulls {@code actions[b]} in every slot; writes rewards and the pulls' regrets; advances the trial. */
     public void step(int[] actions, float[] rewards, double[] regrets) {
         if (done()) {
             throw new IllegalStateException("episodes already have their " + trials + " trials");
         }
-        for (int b = 0; b < bandits.length; b++) {
-            double r = bandits[b].pull(actions[b]);
+        for (int b = 0; b < tasks.length; b++) {
+            double r = tasks[b].pull(actions[b]);
             rewards[b] = (float) r;
-            regrets[b] = bandits[b].regret(actions[b]);
+            regrets[b] = tasks[b].lastRegret();
             lastAction[b] = actions[b];
             lastReward[b] = (float) r;
+            lastRewardIndex[b] = tasks[b].lastRewardIndex();
         }
         trial++;
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.special.Beta;
 
 import l2rl.baseline.BayesOptimalIndependent;
+import l2rl.env.ExactPrior;
 import l2rl.env.P1Prior;
 import l2rl.env.TaskFamily;
 
@@ -24,17 +25,25 @@ public sealed interface Posterior {
     /**
      * The family's posterior for episodes of {@code trials} trials, future rewards discounted by {@code gamma} per
      * trial (the Q-values then are those of the best discounted policy, what a critic trained with that discount
-     * estimates). Two independent U[0,1] arms and the dependent families (p1 = 1 - p0) only.
+     * estimates). Known for families that declare an exact prior ({@link TaskFamily#exactPrior()}) over two arms:
+     * independent U[0,1] arms and coupled arms (p1 = 1 - p0).
      */
     static Posterior of(TaskFamily family, int trials, double gamma) {
-        if (family instanceof TaskFamily.IndependentArms independent && independent.arms() == 2) {
+        var prior = family.exactPrior().filter(p -> family.arms() == 2);
+        // Each exact prior has its own solution: the one place where the kind of prior, not a capability, decides.
+        if (prior.isPresent() && prior.get() instanceof ExactPrior.IndependentUniform) {
             return new IndependentUniform(BayesOptimalIndependent.values(trials, gamma));
         }
-        if (family instanceof TaskFamily.DependentTwoArmed dependent) {
-            return new Dependent(dependent.prior(), trials, gamma);
+        if (prior.isPresent() && prior.get() instanceof ExactPrior.CoupledArms coupled) {
+            return new Dependent(coupled.prior(), trials, gamma);
         }
         throw new IllegalArgumentException("no exact posterior for " + family
                 + "; known for two independent uniform arms and the dependent two-armed families");
+    }
+
+    /** Whether {@link #of} knows {@code family}'s exact posterior. */
+    static boolean exists(TaskFamily family) {
+        return family.arms() == 2 && family.exactPrior().isPresent();
     }
 
     /** T, the horizon the values are for. */

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import l2rl.agent.MetaRlAgent;
 import l2rl.agent.Rollout;
 import l2rl.agent.TaskBatch;
-import l2rl.env.Bandit;
+import l2rl.env.CheckedTask;
 import l2rl.env.Seeds;
 import l2rl.env.TaskSet;
 
@@ -43,13 +43,13 @@ public final class Traces {
         int hid = spec.hidden();
         for (int first = 0; first < tasks.episodes(); first += BATCH) {
             int n = Math.min(BATCH, tasks.episodes() - first);
-            var bandits = new Bandit[n];
+            var slots = new CheckedTask[n];
             var rngs = new SplittableRandom[n];
             for (int b = 0; b < n; b++) {
-                bandits[b] = tasks.bandit(first + b);
+                slots[b] = tasks.task(first + b);
                 rngs[b] = Seeds.rng(seed, "agent-action", first + b);
             }
-            var env = new TaskBatch(spec, bandits, trials);
+            var env = new TaskBatch(spec, slots, trials);
             var rollout = new Rollout(spec, n, 1);  // one trial at a time, the state carried, as MetaRlAgent.play
             rollout.startEpisode();
             var counts = new int[n][4];  // s0, f0, s1, f1 of each episode so far
@@ -89,6 +89,11 @@ public final class Traces {
         if (spec.arms() != histories.spec().arms() || spec.trials() != histories.spec().trials()) {
             throw new IllegalArgumentException("agent " + spec + " cannot replay histories of " + histories.spec());
         }
+        if (spec.observations() != 0 || spec.rewardValues() != 0) {
+            // A history records arms and rewards only: the input of tasks that show more cannot be rebuilt from it.
+            throw new IllegalArgumentException("replay rebuilds inputs of bandits without observations and with a"
+                    + " scalar reward; the agent reads " + spec.layout());
+        }
         var net = agent.engine().create(spec);
         net.setParameters(agent.parameters());
         var trace = new AgentTrace(name, spec, histories.tasks(), histories.trials(), histories.posterior());
@@ -104,10 +109,11 @@ public final class Traces {
                 for (int b = 0; b < n; b++) {
                     int o = b * in;
                     if (t > 0) {
-                        rollout.x[o + histories.action(first + b, t - 1)] = 1;
-                        rollout.x[o + spec.arms()] = spec.rewardInput() ? (float) histories.reward(first + b, t - 1) : 0f;
+                        rollout.x[o + spec.actionOffset() + histories.action(first + b, t - 1)] = 1;
+                        rollout.x[o + spec.rewardOffset()] = spec.rewardInput()
+                                ? (float) histories.reward(first + b, t - 1) : 0f;
                     }
-                    rollout.x[o + spec.arms() + 1] = (float) t / spec.trials();
+                    rollout.x[o + spec.timeOffset()] = (float) t / spec.trials();
                 }
                 net.act(rollout, 0);
                 rollout.setLength(1);

@@ -3,14 +3,13 @@ package l2rl.baseline;
 import java.util.ArrayList;
 import java.util.List;
 
+import l2rl.env.RewardKind;
 import l2rl.env.TaskFamily;
-import l2rl.env.TaskFamily.DependentTwoArmed;
-import l2rl.env.TaskFamily.DeterministicArms;
-import l2rl.env.TaskFamily.FixedArms;
-import l2rl.env.TaskFamily.IndependentArms;
-import l2rl.env.TaskFamily.RandomPayoffArms;
 
-/** The baseline policies to compare a meta-learned agent with, each with its default settings. */
+/**
+ * The baseline policies to compare a meta-learned agent with, each with its default settings, chosen by what a
+ * family declares (its reward kind, fixed or drifting means, exact prior), never by its type.
+ */
 public final class Baselines {
     private Baselines() {
     }
@@ -20,10 +19,10 @@ public final class Baselines {
      * greedy, epsilon-greedy, ucb1, thompson, gittins, bayes-optimal.
      *
      * <ul>
-     * <li>thompson needs rewards in [0,1]: it is left out for Gaussian rewards and for the eleven-armed task, whose
-     * arms pay up to 5.
-     * <li>gittins needs 0/1 rewards, whose posteriors are the Beta(1 + s, 1 + f) of its table: it is offered for
-     * independent, dependent and fixed Bernoulli arms only.
+     * <li>every policy but random estimates fixed means: on a family whose means drift only random is offered.
+     * <li>thompson needs rewards in [0,1] ({@link RewardKind#ZERO_ONE} or {@link RewardKind#UNIT_INTERVAL}): it is
+     * left out for Gaussian rewards and for the eleven-armed task, whose arms pay up to 5.
+     * <li>gittins needs 0/1 rewards, whose posteriors are the Beta(1 + s, 1 + f) of its table.
      * <li>bayes-optimal is offered where it is known exactly: see {@link BayesOptimal#forFamily}.
      * </ul>
      */
@@ -38,20 +37,19 @@ public final class Baselines {
         policies.add(new GreedyPolicy());
         policies.add(new EpsilonGreedyPolicy());
         policies.add(new Ucb1Policy());
-        if (zeroOneRewards(family) || family instanceof RandomPayoffArms || family instanceof DeterministicArms) {
+        var kind = family.rewardKind();
+        if (kind == RewardKind.ZERO_ONE || kind == RewardKind.UNIT_INTERVAL) {
             policies.add(new ThompsonSamplingPolicy());
         }
-        if (zeroOneRewards(family)) {
+        if (kind == RewardKind.ZERO_ONE) {
             for (double gamma : gittinsDiscounts) {
                 policies.add(new GittinsPolicy(gamma));
             }
         }
         BayesOptimal.forFamily(family, trials).ifPresent(policies::add);
+        if (!family.meansFixed()) {
+            policies.removeIf(BanditPolicy::assumesFixedMeans);
+        }
         return List.copyOf(policies);
-    }
-
-    private static boolean zeroOneRewards(TaskFamily family) {
-        return family instanceof IndependentArms || family instanceof DependentTwoArmed
-                || family instanceof FixedArms;
     }
 }

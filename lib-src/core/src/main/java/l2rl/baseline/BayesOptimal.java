@@ -4,10 +4,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 import l2rl.env.EpisodeHistory;
+import l2rl.env.ExactPrior;
 import l2rl.env.P1Prior;
 import l2rl.env.TaskFamily;
-import l2rl.env.TaskFamily.DependentTwoArmed;
-import l2rl.env.TaskFamily.IndependentArms;
 
 /**
  * The Bayes-optimal policy where it is known exactly: the lowest expected regret any policy can reach on a task
@@ -20,19 +19,25 @@ public final class BayesOptimal {
     }
 
     /**
-     * The Bayes-optimal policy for {@code trials}-trial episodes of {@code family}: for two independent U[0,1] arms
-     * the exact finite-horizon solution ({@link BayesOptimalIndependent}); for dependent arms (p2 = 1 - p1) acting
-     * greedily on the posterior. Empty for every other family.
+     * The Bayes-optimal policy for {@code trials}-trial episodes of {@code family}, asked by the prior the family
+     * declares ({@link TaskFamily#exactPrior()}): for two independent U[0,1] arms the exact finite-horizon solution
+     * ({@link BayesOptimalIndependent}); for coupled arms (p2 = 1 - p1) acting greedily on the posterior. Empty for
+     * every other family.
      */
     public static Optional<BanditPolicy> forFamily(TaskFamily family, int trials) {
         if (trials < 1) {
             throw new IllegalArgumentException("need at least one trial, got " + trials);
         }
-        if (family instanceof IndependentArms independent && independent.arms() == 2) {
+        return family.exactPrior().flatMap(prior -> forPrior(prior, family.arms(), trials));
+    }
+
+    // Each exact prior has its own solver: the one place where the kind of prior, not a capability, decides.
+    private static Optional<BanditPolicy> forPrior(ExactPrior prior, int arms, int trials) {
+        if (prior instanceof ExactPrior.IndependentUniform && arms == 2) {
             return Optional.of(new IndependentTwoArms(trials));
         }
-        if (family instanceof DependentTwoArmed dependent) {
-            return Optional.of(new PosteriorGreedy(dependent.prior()));
+        if (prior instanceof ExactPrior.CoupledArms coupled && arms == 2) {
+            return Optional.of(new PosteriorGreedy(coupled.prior()));
         }
         return Optional.empty();
     }

@@ -16,4 +16,10 @@ public record RandomPolicy() implements BanditPolicy {
     public int chooseArm(EpisodeHistory history, SplittableRandom rng) {
         return rng.nextInt(history.arms());
     }
+
+    /** Chance level needs no estimate of anything, so it is offered on drifting tasks too. */
+    @Override
+    public boolean assumesFixedMeans() {
+        return false;
+    }
 }

@@ -76,17 +76,34 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             return UsageErrors.EXIT_CODE;
         }
-        var agent = Agents.fromCheckpoint(checkpoint);
+        MetaRlAgent agent;
+        try {
+            agent = Agents.fromCheckpoint(checkpoint);
+        } catch (IllegalArgumentException e) {
+            // its own training family no longer gives the input its weights read (the family changed)
+            err.println("l2rl evaluate: the agent in " + logDir + " cannot act on its training task "
+                    + checkpoint.config().task() + ": " + e.getMessage());
+            err.flush();
+            return UsageErrors.EXIT_CODE;
+        }
         if (agent.spec().arms() != family.arms()) {
             err.println("l2rl evaluate: the agent in " + logDir + " chooses among " + agent.spec().arms()
                     + " arms; " + taskId + " has " + family.arms());
             err.flush();
             return UsageErrors.EXIT_CODE;
         }
+        if (!agent.spec().fits(family)) {
+            err.println("l2rl evaluate: the agent in " + logDir + " cannot read " + taskId + "'s tasks: "
+                    + agentMismatch(agent, family));
+            err.flush();
+            return UsageErrors.EXIT_CODE;
+        }
         int t = trials != null ? trials : agent.spec().trials();
         var tasks = new TaskSet(family, seed, episodes);
         var reports = new ArrayList<RegretReport>();
-        reports.add(RegretReport.of("agent", tasks, t, agent.predict(tasks, t, seed, batch, actions == null ? agent.actionRule() : actions)));
+        var rule = actions == null ? agent.actionRule() : actions;
+        var played = agent.playEpisodes(tasks, t, seed, batch, rule);
+        reports.add(RegretReport.ofRegrets("agent", played.regrets(), played.rewards()));
         if (!noBaselines) {
             reports.addAll(Evaluation.run(Baselines.forFamily(family, t), tasks, t));
         }
@@ -95,6 +112,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                 actionsNote(checkpoint, agent), taskId, t, episodes, seed);
         format.print(ResultTables.regretTable(title, reports), System.out);
         return 0;
+    }
+
+    private String agentMismatch(MetaRlAgent agent, l2rl.env.TaskFamily family) {
+        try {
+            agent.spec().requireFits(family, taskId);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private String actionsNote(Checkpoint checkpoint, MetaRlAgent agent) {

@@ -42,6 +42,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         var cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler(Main::taskError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);  // enum options are written lower-case: --actions greedy
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         return cli;
@@ -69,6 +70,19 @@ public final class Main implements Runnable {
             map.put(nameThenLine[i], nameThenLine[i + 1]);
         }
         return map;
+    }
+
+    /**
+     * A task family that breaks the contract, or a registry that refuses an id, is the user's to fix, not a bug of
+     * l2rl: one line saying which family and which rule, exit code 1. Anything else keeps its stack trace.
+     */
+    private static int taskError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof l2rl.env.TaskContractException || e instanceof l2rl.env.TaskRegistryException) {
+            cli.getErr().println("l2rl " + cli.getCommandName() + ": " + e.getMessage());
+            cli.getErr().flush();
+            return 1;
+        }
+        throw e;
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {

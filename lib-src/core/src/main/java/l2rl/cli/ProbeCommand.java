@@ -14,7 +14,6 @@ import l2rl.analysis.Controls;
 import l2rl.analysis.Posterior;
 import l2rl.analysis.ProbeReport;
 import l2rl.analysis.Traces;
-import l2rl.env.TaskFamily;
 import l2rl.env.TaskSet;
 import l2rl.train.Agents;
 import l2rl.train.Checkpoint;
@@ -71,8 +70,7 @@ public final class ProbeCommand implements Callable<Integer> {
             err.flush();
             return UsageErrors.EXIT_CODE;
         }
-        if (!(family instanceof TaskFamily.IndependentArms i && i.arms() == 2)
-                && !(family instanceof TaskFamily.DependentTwoArmed)) {
+        if (!Posterior.exists(family)) {
             err.println("l2rl probe: no exact posterior for " + taskId + "; use " + String.join(", ", l2rl.env.Tasks.EXPERIMENTS));
             err.flush();
             return UsageErrors.EXIT_CODE;

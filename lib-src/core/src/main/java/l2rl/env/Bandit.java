@@ -4,22 +4,19 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * One bandit task: k arms whose reward distributions stay fixed for a whole episode.
+ * A stationary bandit task: k arms whose reward distributions stay fixed for a whole episode, so an arm's expected
+ * reward is one number, {@link #mean(int)}, at every decision.
  *
  * <p>Each arm draws its rewards from its own random stream, so the n-th pull of an arm gives the same
  * reward whichever policy pulls it: comparisons between policies on the same tasks then differ only by
  * what the policies chose (common random numbers).
  */
-public sealed interface Bandit permits BernoulliBandit, GaussianBandit {
-
-    int arms();
+public interface Bandit extends Task {
 
     /** The true expected reward of {@code arm}. */
     double mean(int arm);
 
-    /** Draws a reward from {@code arm}. */
-    double pull(int arm);
-
+    /** The arms' means, a fresh array. */
     default double[] means() {
         var means = new double[arms()];
         for (int a = 0; a < means.length; a++) {

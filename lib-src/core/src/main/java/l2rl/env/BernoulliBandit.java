@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 public final class BernoulliBandit implements Bandit {
     private final double[] probabilities;
     private final double[] payoffs;
+    private final double[] means;  // p_i * r_i, computed once: expectedRewards() hands out this array
     private final SplittableRandom[] streams;
 
     public BernoulliBandit(double[] probabilities, double[] payoffs, SplittableRandom rng) {
@@ -20,6 +21,8 @@ public final class BernoulliBandit implements Bandit {
         }
         this.probabilities = probabilities.clone();
         this.payoffs = payoffs.clone();
+        this.means = new double[probabilities.length];
+        Arrays.setAll(means, a -> probabilities[a] * payoffs[a]);
         this.streams = Bandit.armStreams(probabilities.length, rng);
     }
 
@@ -45,7 +48,17 @@ public final class BernoulliBandit implements Bandit {
 
     @Override
     public double mean(int arm) {
-        return probabilities[arm] * payoffs[arm];
+        return means[arm];
+    }
+
+    @Override
+    public double[] expectedRewards() {
+        return means;
+    }
+
+    @Override
+    public BernoulliBandit restart(SplittableRandom rng) {
+        return new BernoulliBandit(probabilities, payoffs, rng);
     }
 
     @Override

@@ -1,15 +1,18 @@
 package l2rl.env;
 
 /**
- * What a policy may know within one episode: the horizon, the trial reached, and per arm the pulls and the
- * rewards they paid. Successes and failures count rewards above and at zero, the Beta posterior's counts
- * for 0/1 arms.
+ * What a policy may know within one episode: the horizon, the trial reached, the whole sequence of arms pulled and
+ * rewards paid ({@link #arm(int)}, {@link #reward(int)}: enough for windowed or discounted policies, which a
+ * restless bandit calls for), and per arm the totals a stationary policy uses. Successes and failures count
+ * rewards above and at zero, the Beta posterior's counts for 0/1 arms.
  */
 public final class EpisodeHistory {
     private final int trials;
     private final int[] pulls;
     private final int[] successes;
     private final double[] rewardSums;
+    private final int[] armAt;       // [T] the arm pulled at each trial so far
+    private final double[] rewardAt;  // [T] the reward it paid
     private int trial;
     private int lastArm = -1;
     private double lastReward;
@@ -22,6 +25,8 @@ public final class EpisodeHistory {
         this.pulls = new int[arms];
         this.successes = new int[arms];
         this.rewardSums = new double[arms];
+        this.armAt = new int[trials];
+        this.rewardAt = new double[trials];
     }
 
     /** Records that {@code arm} was pulled and paid {@code reward}; moves to the next trial. */
@@ -34,6 +39,8 @@ public final class EpisodeHistory {
         if (reward > 0) {
             successes[arm]++;
         }
+        armAt[trial] = arm;
+        rewardAt[trial] = reward;
         lastArm = arm;
         lastReward = reward;
         trial++;
@@ -55,6 +62,23 @@ public final class EpisodeHistory {
 
     public int remaining() {
         return trials - trial;
+    }
+
+    /** The arm pulled at trial {@code t}, one of those already played (t < {@link #trial()}). */
+    public int arm(int t) {
+        return armAt[played(t)];
+    }
+
+    /** The reward paid at trial {@code t}, one of those already played. */
+    public double reward(int t) {
+        return rewardAt[played(t)];
+    }
+
+    private int played(int t) {
+        if (t < 0 || t >= trial) {
+            throw new IndexOutOfBoundsException("trial " + t + " of the " + trial + " played");
+        }
+        return t;
     }
 
     public int pulls(int arm) {

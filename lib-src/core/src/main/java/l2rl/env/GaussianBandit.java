@@ -24,6 +24,16 @@ public final class GaussianBandit implements Bandit {
     }
 
     @Override
+    public double[] expectedRewards() {
+        return means;
+    }
+
+    @Override
+    public GaussianBandit restart(SplittableRandom rng) {
+        return new GaussianBandit(means, rng);
+    }
+
+    @Override
     public double pull(int arm) {
         return means[arm] + streams[arm].nextGaussian();
     }

@@ -11,11 +11,16 @@ public record TaskSet(TaskFamily family, long seed, int episodes) {
         }
     }
 
-    /** A fresh copy of episode {@code episode}'s task, its reward streams at their start. */
-    public Bandit bandit(int episode) {
+    /** A fresh copy of episode {@code episode}'s task, at its first decision, its random streams at their start. */
+    public CheckedTask task(int episode) {
         if (episode < 0 || episode >= episodes) {
             throw new IndexOutOfBoundsException("episode " + episode + " of " + episodes);
         }
-        return family.sample(Seeds.rng(seed, "task", episode));
+        return CheckedTask.sample(family, Seeds.rng(seed, "task", episode));
+    }
+
+    /** The same as {@link #task(int)}: every task of the paper is a bandit. */
+    public CheckedTask bandit(int episode) {
+        return task(episode);
     }
 }

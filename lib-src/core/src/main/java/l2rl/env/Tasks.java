@@ -6,20 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-import l2rl.env.TaskFamily.DependentTwoArmed;
-import l2rl.env.TaskFamily.DeterministicArms;
-import l2rl.env.TaskFamily.ElevenArmedWithIndex;
-import l2rl.env.TaskFamily.FixedArms;
-import l2rl.env.TaskFamily.GaussianArms;
-import l2rl.env.TaskFamily.IndependentArms;
-import l2rl.env.TaskFamily.RandomPayoffArms;
-
 /**
- * The registry of task ids: every id of the gym-bandit-environments package, spelled exactly as there,
- * resolved to a seeded {@link TaskFamily}.
+ * The registry of task ids, like Gymnasium's {@code register}: one public call, {@link #register}, maps an id to a
+ * {@link TaskFamily}. The library registers every id of the gym-bandit-environments package, spelled exactly as
+ * there, through that call; jars on the class path add theirs by a {@link TaskProvider}, loaded once, on first use;
+ * a notebook cell registers its own with {@link #register(String, TaskFamily)}.
+ *
+ * <p>Every id has a source. An id registered again from a notebook (re-running the cell) replaces the notebook's
+ * earlier family, with one warning line on standard error; any other duplicate (a jar's id the library or another
+ * jar already has, a notebook's id that is a jar's or the library's) is refused, naming both sources.
  */
 public final class Tasks {
     public static final String INDEPENDENT = "BanditTwoArmedIndependentUniform-v0";
@@ -32,48 +32,102 @@ public final class Tasks {
     public static final List<String> EXPERIMENTS =
             List.of(INDEPENDENT, DEPENDENT_UNIFORM, DEPENDENT_EASY, DEPENDENT_MEDIUM, DEPENDENT_HARD);
 
+    /** The source of the library's own ids. */
+    public static final String LIBRARY = "the l2rl library";
+    /** The source of ids registered from a notebook cell (or any interactive code): these may be re-registered. */
+    public static final String NOTEBOOK = "notebook";
+
+    /** One registered id: its family and where it came from. */
+    public record Registration(String id, TaskFamily family, String source) {
+    }
+
     private static final LevenshteinDistance EDIT_DISTANCE = LevenshteinDistance.getDefaultInstance();
-    private static final Map<String, TaskFamily> REGISTRY = new LinkedHashMap<>();
+    private static final Map<String, Registration> REGISTRY = new LinkedHashMap<>();  // guarded by Tasks.class
+    private static boolean providersLoaded;  // guarded by Tasks.class
+    private static RuntimeException providerFailure;  // guarded by Tasks.class: told again at every look-up
 
     static {
-        REGISTRY.put(INDEPENDENT, new IndependentArms(2));
-        REGISTRY.put(DEPENDENT_UNIFORM, new DependentTwoArmed(new P1Prior.Uniform()));
-        REGISTRY.put(DEPENDENT_EASY, new DependentTwoArmed(new P1Prior.Discrete(new double[] {0.1, 0.9})));
-        REGISTRY.put(DEPENDENT_MEDIUM, new DependentTwoArmed(new P1Prior.Discrete(new double[] {0.25, 0.75})));
-        REGISTRY.put(DEPENDENT_HARD, new DependentTwoArmed(new P1Prior.Discrete(new double[] {0.4, 0.6})));
-        REGISTRY.put("BanditTwoArmedDeterministicFixed-v0", new FixedArms(new double[] {1.0, 0.0}));
-        REGISTRY.put("BanditTwoArmedHighHighFixed-v0", new FixedArms(new double[] {0.8, 0.9}));
-        REGISTRY.put("BanditTwoArmedHighLowFixed-v0", new FixedArms(new double[] {0.8, 0.2}));
-        REGISTRY.put("BanditTwoArmedLowLowFixed-v0", new FixedArms(new double[] {0.1, 0.2}));
-        REGISTRY.put("BanditTenArmedRandomFixed-v0", new IndependentArms(10));
-        REGISTRY.put("BanditTenArmedRandomRandom-v0", new RandomPayoffArms(10));
-        REGISTRY.put("BanditTenArmedGaussian-v0", new GaussianArms(10));
-        REGISTRY.put("BanditTenArmedUniformDistributedReward-v0", new DeterministicArms(10));
-        REGISTRY.put("BanditElevenArmedWithIndex-v0", new ElevenArmedWithIndex());
+        register(INDEPENDENT, new IndependentArms(2), LIBRARY);
+        register(DEPENDENT_UNIFORM, new DependentTwoArmed(new P1Prior.Uniform()), LIBRARY);
+        register(DEPENDENT_EASY, new DependentTwoArmed(new P1Prior.Discrete(new double[] {0.1, 0.9})), LIBRARY);
+        register(DEPENDENT_MEDIUM, new DependentTwoArmed(new P1Prior.Discrete(new double[] {0.25, 0.75})), LIBRARY);
+        register(DEPENDENT_HARD, new DependentTwoArmed(new P1Prior.Discrete(new double[] {0.4, 0.6})), LIBRARY);
+        register("BanditTwoArmedDeterministicFixed-v0", new FixedArms(new double[] {1.0, 0.0}), LIBRARY);
+        register("BanditTwoArmedHighHighFixed-v0", new FixedArms(new double[] {0.8, 0.9}), LIBRARY);
+        register("BanditTwoArmedHighLowFixed-v0", new FixedArms(new double[] {0.8, 0.2}), LIBRARY);
+        register("BanditTwoArmedLowLowFixed-v0", new FixedArms(new double[] {0.1, 0.2}), LIBRARY);
+        register("BanditTenArmedRandomFixed-v0", new IndependentArms(10), LIBRARY);
+        register("BanditTenArmedRandomRandom-v0", new RandomPayoffArms(10), LIBRARY);
+        register("BanditTenArmedGaussian-v0", new GaussianArms(10), LIBRARY);
+        register("BanditTenArmedUniformDistributedReward-v0", new DeterministicArms(10), LIBRARY);
+        register("BanditElevenArmedWithIndex-v0", new ElevenArmedWithIndex(), LIBRARY);
     }
 
     private Tasks() {
     }
 
-    /** All registered ids, experiments first. */
-    public static List<String> ids() {
+    /**
+     * Registers {@code family} as {@code id}, from {@code source} (a name a reader recognises: the library, a jar's
+     * provider, {@link #NOTEBOOK}). Refuses an id already registered, naming both sources, unless both
+     * registrations come from a notebook: then the new family replaces the old one, with a warning on stderr.
+     */
+    public static synchronized void register(String id, TaskFamily family, String source) {
+        if (id == null || id.isBlank() || family == null || source == null) {
+            throw new IllegalArgumentException("register needs an id, a family and a source");
+        }
+        if (!LIBRARY.equals(source)) {
+            loadProviders();  // so that a notebook's id clashing with a jar's is refused now, not at a later look-up
+        }
+        var earlier = REGISTRY.get(id);
+        if (earlier != null) {
+            if (!(NOTEBOOK.equals(source) && NOTEBOOK.equals(earlier.source()))) {
+                throw new TaskRegistryException("task id '" + id + "' from " + source + " is already registered by "
+                        + earlier.source() + (NOTEBOOK.equals(source) ? "; choose another id" : ""));
+            }
+            System.err.println("l2rl: task id '" + id + "' registered again from a notebook: the new family replaces "
+                    + earlier.family());
+        }
+        REGISTRY.put(id, new Registration(id, family, source));
+    }
+
+    /** Registers {@code family} as {@code id} from a notebook cell: running the cell again replaces it. */
+    public static void register(String id, TaskFamily family) {
+        register(id, family, NOTEBOOK);
+    }
+
+    /** Forgets {@code id} (for tests, which must leave the registry as they found it). */
+    static synchronized void remove(String id) {
+        REGISTRY.remove(id);
+    }
+
+    /** All registered ids: the library's (experiments first), then the jars', then the notebook's. */
+    public static synchronized List<String> ids() {
+        loadProviders();
         return List.copyOf(REGISTRY.keySet());
     }
 
+    /** Every registration, in the order of {@link #ids()}. */
+    public static synchronized List<Registration> registrations() {
+        loadProviders();
+        return List.copyOf(REGISTRY.values());
+    }
+
     /** The family registered as {@code id}; an unknown id is refused with the closest valid ids. */
-    public static TaskFamily family(String id) {
-        var family = REGISTRY.get(id);
-        if (family == null) {
+    public static synchronized TaskFamily family(String id) {
+        loadProviders();
+        var registration = REGISTRY.get(id);
+        if (registration == null) {
             throw new UnknownTaskException(id, closest(id, 3));
         }
-        return family;
+        return registration.family();
     }
 
     /**
      * The registered ids nearest to {@code id} by edit distance, ignoring case: the nearest and any within two
      * edits of it, at most {@code count}, nearest first.
      */
-    public static List<String> closest(String id, int count) {
+    public static synchronized List<String> closest(String id, int count) {
+        loadProviders();
         var wanted = id.toLowerCase(Locale.ROOT);
         var distance = new LinkedHashMap<String, Integer>();
         REGISTRY.keySet().forEach(known -> distance.put(known, EDIT_DISTANCE.apply(wanted, known.toLowerCase(Locale.ROOT))));
@@ -83,5 +137,36 @@ public final class Tasks {
                 .sorted(Comparator.comparingInt(distance::get))
                 .limit(count)
                 .toList();
+    }
+
+    /** Registers the ids of every {@link TaskProvider} on the class path, the first time any id is looked up. */
+    private static void loadProviders() {
+        if (providerFailure != null) {
+            throw providerFailure;
+        }
+        if (providersLoaded) {
+            return;
+        }
+        providersLoaded = true;
+        var loader = Thread.currentThread().getContextClassLoader();
+        try {
+            for (var provider : ServiceLoader.load(TaskProvider.class, loader != null ? loader : Tasks.class.getClassLoader())) {
+                var source = "jar provider " + provider.getClass().getName() + location(provider);
+                provider.families().forEach((id, family) -> register(id, family, source));
+            }
+        } catch (ServiceConfigurationError e) {
+            providerFailure = new TaskRegistryException("a task provider on the class path cannot be loaded: "
+                    + e.getMessage(), e);
+            throw providerFailure;
+        } catch (RuntimeException e) {
+            providerFailure = e;
+            throw e;
+        }
+    }
+
+    private static String location(TaskProvider provider) {
+        var domain = provider.getClass().getProtectionDomain();
+        var code = domain == null ? null : domain.getCodeSource();
+        return code == null || code.getLocation() == null ? "" : " (" + code.getLocation() + ")";
     }
 }

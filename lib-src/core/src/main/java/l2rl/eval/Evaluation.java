@@ -22,12 +22,15 @@ public final class Evaluation {
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be at least 1, got " + trials);
         }
-        var arms = new int[tasks.episodes()][];
+        var regrets = new double[tasks.episodes()][];
+        var rewards = new double[tasks.episodes()][];
         // Episodes are independent, so they run in parallel; each writes only its own row.
-        IntStream.range(0, tasks.episodes()).parallel()
-                .forEach(e -> arms[e] = EpisodeTrace.play(policy, tasks.bandit(e), trials,
-                        Seeds.rng(tasks.seed(), "policy", e)).arms());
-        return RegretReport.of(policy.name(), tasks, trials, arms);
+        IntStream.range(0, tasks.episodes()).parallel().forEach(e -> {
+            var trace = EpisodeTrace.play(policy, tasks.task(e), trials, Seeds.rng(tasks.seed(), "policy", e));
+            regrets[e] = trace.regrets();
+            rewards[e] = trace.rewards();
+        });
+        return RegretReport.ofPlay(policy.name(), regrets, rewards);
     }
 
     /** Episodes the agent plays side by side; results do not depend on it, only speed does. */
@@ -38,7 +41,8 @@ public final class Evaluation {
      * agent stream: what {@code l2rl evaluate} prints for the same tasks, trials and seed.
      */
     public static RegretReport run(MetaRlAgent agent, TaskSet tasks, int trials, long seed) {
-        return RegretReport.of("agent", tasks, trials, agent.predict(tasks, trials, seed, AGENT_BATCH));
+        var played = agent.playEpisodes(tasks, trials, seed, AGENT_BATCH, agent.actionRule());
+        return RegretReport.ofPlay("agent", played.regrets(), played.rewards());
     }
 
     /** Runs each policy in turn on the same tasks. */

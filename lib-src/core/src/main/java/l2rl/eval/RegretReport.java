@@ -4,29 +4,83 @@ import java.util.Arrays;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
-import l2rl.env.Bandit;
+import l2rl.env.CheckedTask;
 import l2rl.env.TaskSet;
 
 /**
- * One policy's results on a {@link TaskSet}: expected cumulative regret R_t for t = 1..T, computed from
- * the arms' true means (not from sampled rewards), and the number of sub-optimal pulls, per episode and
- * averaged, with a 95% confidence interval over episodes.
+ * One policy's results on a {@link TaskSet}: expected cumulative regret R_t for t = 1..T, from the regret of each
+ * pull as recorded at the moment of the pull (the arms' true expected rewards at that trial, not sampled rewards;
+ * see {@link CheckedTask}), and the number of sub-optimal pulls, per episode and averaged, with a 95% confidence
+ * interval over episodes. For a family without per-step regret (a trial of several decisions, such as the two-step
+ * task) every regret is NaN and the report's number is the reward rate, the mean reward per decision.
  */
 public final class RegretReport {
     private final String policy;
     private final double[][] trialRegret;
+    private final double[] episodeReward;  // [E] total reward of each episode; null where the play did not say
 
-    private RegretReport(String policy, double[][] trialRegret) {
+    private RegretReport(String policy, double[][] trialRegret, double[] episodeReward) {
         if (trialRegret.length == 0) {
             throw new IllegalArgumentException("a report needs at least one episode");
         }
         this.policy = policy;
         this.trialRegret = trialRegret;
+        this.episodeReward = episodeReward;
+    }
+
+    private RegretReport(String policy, double[][] trialRegret) {
+        this(policy, trialRegret, null);
     }
 
     /**
-     * The report of a policy that pulled {@code arms[episode][trial]} in each episode of {@code tasks}.
-     * A pull's regret is mu* - mu_arm of that episode's task.
+     * As {@link #ofRegrets(String, double[][])}, with the reward paid at each trial, {@code rewards[e][t]}: what the
+     * reward rate of a family without per-step regret needs.
+     */
+    public static RegretReport ofRegrets(String policy, double[][] regrets, double[][] rewards) {
+        return ofPlay(policy, ofRegrets(policy, regrets).trialRegret, rewards);
+    }
+
+    /** As {@link #ofRegrets(String, double[][], double[][])} for arrays this package made and hands over (no copy). */
+    static RegretReport ofPlay(String policy, double[][] regrets, double[][] rewards) {
+        if (rewards.length != regrets.length) {
+            throw new IllegalArgumentException(rewards.length + " episodes of rewards, " + regrets.length + " of regrets");
+        }
+        var totals = new double[rewards.length];
+        for (int e = 0; e < totals.length; e++) {
+            for (double r : rewards[e]) {
+                totals[e] += r;
+            }
+            if (regrets[e].length != regrets[0].length) {
+                throw new IllegalArgumentException("episode " + e + " has " + regrets[e].length + " trials, not "
+                        + regrets[0].length);
+            }
+        }
+        return new RegretReport(policy, regrets, totals);
+    }
+
+    /**
+     * The report of a policy whose pull at trial t of episode e had regret {@code regrets[e][t]}, as recorded at the
+     * pull ({@link CheckedTask#lastRegret()}); every episode has the same number of trials.
+     */
+    public static RegretReport ofRegrets(String policy, double[][] regrets) {
+        if (regrets.length == 0) {
+            throw new IllegalArgumentException("a report needs at least one episode");
+        }
+        var copy = new double[regrets.length][];
+        for (int e = 0; e < regrets.length; e++) {
+            if (regrets[e].length != regrets[0].length) {
+                throw new IllegalArgumentException("episode " + e + " has " + regrets[e].length + " trials, not "
+                        + regrets[0].length);
+            }
+            copy[e] = regrets[e].clone();
+        }
+        return new RegretReport(policy, copy);
+    }
+
+    /**
+     * The report of a policy that pulled {@code arms[episode][trial]} in each episode of {@code tasks}: the arms are
+     * pulled again on a fresh copy of each episode's task, and each pull's regret recorded as it happens. The tasks
+     * meet the same path as in the original play, because a task's changes never depend on the actions.
      */
     public static RegretReport of(String policy, TaskSet tasks, int trials, int[][] arms) {
         if (arms.length != tasks.episodes()) {
@@ -37,10 +91,11 @@ public final class RegretReport {
             if (arms[e].length != trials) {
                 throw new IllegalArgumentException("episode " + e + " has " + arms[e].length + " trials, not " + trials);
             }
-            Bandit task = tasks.bandit(e);
+            var task = tasks.task(e);
             regret[e] = new double[trials];
             for (int t = 0; t < trials; t++) {
-                regret[e][t] = task.regret(arms[e][t]);
+                task.pull(arms[e][t]);
+                regret[e][t] = task.lastRegret();
             }
         }
         return new RegretReport(policy, regret);
@@ -113,7 +168,7 @@ public final class RegretReport {
 
     /** The same results under another policy name, e.g. to show two agents side by side in one table or figure. */
     public RegretReport named(String name) {
-        return new RegretReport(name, trialRegret);
+        return new RegretReport(name, trialRegret, episodeReward);
     }
 
     /** The same policy's report on episodes {@code from} (inclusive) to {@code to} (exclusive) only. */
@@ -121,7 +176,35 @@ public final class RegretReport {
         if (from < 0 || to > episodes() || from >= to) {
             throw new IllegalArgumentException("episode range [" + from + ", " + to + ") of " + episodes());
         }
-        return new RegretReport(policy, Arrays.copyOfRange(trialRegret, from, to));
+        return new RegretReport(policy, Arrays.copyOfRange(trialRegret, from, to),
+                episodeReward == null ? null : Arrays.copyOfRange(episodeReward, from, to));
+    }
+
+    /** Whether the pulls had a regret: false for a family without per-step regret (then see {@link #rewardRate()}). */
+    public boolean hasRegret() {
+        return !Double.isNaN(trialRegret[0][0]);
+    }
+
+    /** Whether the play recorded its rewards, so that {@link #rewardRate()} is known. */
+    public boolean hasRewards() {
+        return episodeReward != null;
+    }
+
+    /** Mean reward per trial (decision) over episodes. */
+    public double rewardRate() {
+        return mean(episodeRewardRates());
+    }
+
+    /** Half-width of the 95% confidence interval of {@link #rewardRate()}. */
+    public double rewardRateCi95() {
+        return ci95(episodeRewardRates());
+    }
+
+    private double[] episodeRewardRates() {
+        if (episodeReward == null) {
+            throw new IllegalStateException(policy + "'s report has no rewards");
+        }
+        return Arrays.stream(episodeReward).map(total -> total / trials()).toArray();
     }
 
     public static double mean(double[] values) {
@@ -145,6 +228,10 @@ public final class RegretReport {
 
     @Override
     public String toString() {
+        if (!hasRegret() && hasRewards()) {
+            return String.format("%s: reward rate = %.3f ± %.3f per trial (%d episodes, T = %d)", policy,
+                    rewardRate(), rewardRateCi95(), episodes(), trials());
+        }
         return String.format("%s: R_T = %.3f ± %.3f, %.2f sub-optimal pulls (%d episodes, T = %d)", policy,
                 regretMean(), regretCi95(), suboptimalPullsMean(), episodes(), trials());
     }

@@ -19,6 +19,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
+import l2rl.env.TaskFamily;
 import l2rl.env.Tasks;
 
 /** Regret reports as Tablesaw tables and CSV, one row per policy. */
@@ -29,8 +30,14 @@ public final class ResultTables {
     private ResultTables() {
     }
 
-    /** Columns policy, regret_mean, regret_ci95, subopt_pulls_mean, printed with four decimals. */
+    /**
+     * Columns policy, regret_mean, regret_ci95, subopt_pulls_mean, printed with four decimals; for a family without
+     * per-step regret, policy, reward_rate, reward_rate_ci95 instead ({@link #rewardRateTable}).
+     */
     public static Table regretTable(String title, List<RegretReport> reports) {
+        if (reports.stream().anyMatch(r -> !r.hasRegret() && r.hasRewards())) {
+            return rewardRateTable(title, reports);
+        }
         var table = Table.create(title,
                 StringColumn.create("policy", reports.stream().map(RegretReport::policy)),
                 DoubleColumn.create("regret_mean", reports.stream().mapToDouble(RegretReport::regretMean)),
@@ -43,14 +50,34 @@ public final class ResultTables {
         return table;
     }
 
-    /** Every registered task id with its arms, default trials and how it samples a task. */
+    /** Columns policy, reward_rate, reward_rate_ci95 (mean reward per trial), printed with four decimals. */
+    public static Table rewardRateTable(String title, List<RegretReport> reports) {
+        var table = Table.create(title,
+                StringColumn.create("policy", reports.stream().map(RegretReport::policy)),
+                DoubleColumn.create("reward_rate", reports.stream().mapToDouble(RegretReport::rewardRate)),
+                DoubleColumn.create("reward_rate_ci95", reports.stream().mapToDouble(RegretReport::rewardRateCi95)));
+        for (var name : List.of("reward_rate", "reward_rate_ci95")) {
+            table.doubleColumn(name).setPrintFormatter(decimals(4));
+        }
+        return table;
+    }
+
+    /**
+     * Every registered task id with its arms, default trials, how it samples a task and what its family declares:
+     * reward kind, fixed or drifting means, arm structure, observation size and reward input.
+     */
     public static Table taskRegistry() {
-        var ids = Tasks.ids();
+        var families = Tasks.ids().stream().map(Tasks::family).toList();
         return Table.create("task registry",
-                StringColumn.create("id", ids),
-                IntColumn.create("arms", ids.stream().mapToInt(id -> Tasks.family(id).arms()).toArray()),
-                IntColumn.create("trials", ids.stream().mapToInt(id -> Tasks.family(id).defaultTrials()).toArray()),
-                StringColumn.create("a task", ids.stream().map(id -> Tasks.family(id).description())));
+                StringColumn.create("id", Tasks.ids()),
+                IntColumn.create("arms", families.stream().mapToInt(TaskFamily::arms).toArray()),
+                IntColumn.create("trials", families.stream().mapToInt(TaskFamily::defaultTrials).toArray()),
+                StringColumn.create("a task", families.stream().map(TaskFamily::description)),
+                StringColumn.create("rewards", families.stream().map(f -> f.rewardKind().label())),
+                StringColumn.create("means", families.stream().map(f -> f.meansFixed() ? "fixed" : "drifting")),
+                StringColumn.create("arm structure", families.stream().map(f -> f.armStructure().label())),
+                IntColumn.create("observation", families.stream().mapToInt(TaskFamily::observationSize).toArray()),
+                StringColumn.create("reward input", families.stream().map(f -> f.rewardEncoding().toString())));
     }
 
     /**
@@ -72,14 +99,16 @@ public final class ResultTables {
         return table;
     }
 
-    /** An episode trial by trial: t (from 1), arm pulled (from 1, as in the paper), reward, regret of the pull. */
+    /**
+     * An episode trial by trial: t (from 1), arm pulled (from 1, as in the paper), reward, regret of the pull (as
+     * recorded at the pull). The title shows the means at the episode's start.
+     */
     public static Table episodeTrace(EpisodeTrace trace) {
-        double best = Arrays.stream(trace.means()).max().orElseThrow();
         var table = Table.create(trace.policy() + " on p = " + formatted(trace.means()),
                 IntColumn.create("t", IntStream.rangeClosed(1, trace.trials()).toArray()),
                 IntColumn.create("arm", Arrays.stream(trace.arms()).map(a -> a + 1).toArray()),
                 DoubleColumn.create("reward", trace.rewards()),
-                DoubleColumn.create("regret", Arrays.stream(trace.arms()).mapToDouble(a -> best - trace.means()[a])));
+                DoubleColumn.create("regret", trace.regrets()));
         table.doubleColumn("regret").setPrintFormatter(decimals(3));
         return table;
     }

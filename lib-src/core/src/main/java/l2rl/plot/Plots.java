@@ -99,9 +99,9 @@ public final class Plots {
             var p1 = new double[tasks.episodes()];
             var p2 = new double[tasks.episodes()];
             for (int e = 0; e < p1.length; e++) {
-                var task = tasks.bandit(e);
-                p1[e] = task.mean(0);
-                p2[e] = task.mean(1);
+                var means = tasks.task(e).means();  // at the episode's start
+                p1[e] = means[0];
+                p2[e] = means[1];
             }
             var series = chart.addSeries(name, p1, p2);
             if (Arrays.stream(p1).distinct().count() > 10) {

@@ -41,7 +41,7 @@ public final class ActionValidation {
     public static double validationRegret(MetaRlAgent agent, TrainConfig config, ActionRule rule) {
         long seed = Seeds.derive(config.seed(), "action-validation", 0);
         var tasks = new TaskSet(Tasks.family(config.task()), seed, EPISODES);
-        return RegretReport.of(rule.name(), tasks, config.trials(),
-                agent.predict(tasks, config.trials(), seed, BATCH, rule)).regretMean();
+        return RegretReport.ofRegrets(rule.name(),
+                agent.playEpisodes(tasks, config.trials(), seed, BATCH, rule).regrets()).regretMean();
     }
 }

@@ -55,12 +55,12 @@ public final class Agents {
         }
         int n = agent.spec().parameterCount();
         new Checkpoint(config, episodes, 0, 0, agent.parameters(), config.optimizer(), 0, new double[n],
-                new double[n]).write(file);
+                new double[n], agent.spec()).write(file);
     }
 
     /** The checkpoint's agent, acting as its config's {@code actions} says (see {@link ActionValidation}). */
     public static MetaRlAgent fromCheckpoint(Checkpoint c) {
         return ActionValidation.configured(
-                new MetaRlAgent(c.config().agentSpec(), c.parameters(), c.config().engine()), c.config());
+                new MetaRlAgent(c.agentSpec(), c.parameters(), c.config().engine()), c.config());
     }
 }

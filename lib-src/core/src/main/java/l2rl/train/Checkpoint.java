@@ -31,23 +31,44 @@ import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import l2rl.agent.AgentSpec;
+import l2rl.env.Tasks;
+
 /**
  * A training checkpoint: the network's parameters (an ND4J array), the optimizer's state, the episode and
- * update counters and the config, in one zip file with a manifest and SHA-256 checksums. Written atomically
+ * update counters, the config and the agent's input layout, in one zip file with a manifest and SHA-256 checksums. Written atomically
  * (temporary file, then rename). Every random stream of training derives from (seed, episode), so these
  * counters are the whole RNG position: resuming from a checkpoint replays exactly what an uninterrupted run
  * would have done (with one worker).
  *
+ * <p>Format versions: 2 (written now) stores the agent's input layout in the manifest ({@code arms},
+ * {@code inputObservations}, {@code inputRewardValues}), which the task family gave when the agent was made, so an
+ * agent keeps the input its weights were trained on even if a family's declarations change. Version 1 (every
+ * checkpoint written before the input came from the task, the shipped agents among them) has no layout: it is read
+ * as the only layout there was, [one-hot previous action, scalar previous reward, t / T].
+ *
  * <p>Reading refuses, with a {@link CheckpointException} saying why, any file that is not a complete,
  * undamaged l2rl checkpoint; reading never writes anything.
+ *
+ * @param agentSpec the agent's shape and input layout, as stored (for version 1, the legacy layout)
  */
 public record Checkpoint(TrainConfig config, long episodes, long updates, double wallSeconds, float[] parameters,
-        Optimizer.Kind optimizerKind, long optimizerSteps, double[] optimizerFirst, double[] optimizerSecond) {
+        Optimizer.Kind optimizerKind, long optimizerSteps, double[] optimizerFirst, double[] optimizerSecond,
+        AgentSpec agentSpec) {
 
     public static final String FORMAT = "l2rl-checkpoint";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The first version, without an input layout. */
+    static final int VERSION_WITHOUT_LAYOUT = 1;
     static final String DIRECTORY = "checkpoints";
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d{9})\\.zip");
+
+    /** A checkpoint of an agent whose input is the one {@code config}'s task family gives now. */
+    public Checkpoint(TrainConfig config, long episodes, long updates, double wallSeconds, float[] parameters,
+            Optimizer.Kind optimizerKind, long optimizerSteps, double[] optimizerFirst, double[] optimizerSecond) {
+        this(config, episodes, updates, wallSeconds, parameters, optimizerKind, optimizerSteps, optimizerFirst,
+                optimizerSecond, config.agentSpec());
+    }
 
     /** A checkpoint that cannot be used; the message says why. */
     public static final class CheckpointException extends IOException {
@@ -106,6 +127,9 @@ public record Checkpoint(TrainConfig config, long episodes, long updates, double
         manifest.setProperty("updates", Long.toString(updates));
         manifest.setProperty("wallSeconds", Double.toString(wallSeconds));
         manifest.setProperty("parameterCount", Integer.toString(parameters.length));
+        manifest.setProperty("arms", Integer.toString(agentSpec.arms()));
+        manifest.setProperty("inputObservations", Integer.toString(agentSpec.observations()));
+        manifest.setProperty("inputRewardValues", Integer.toString(agentSpec.rewardValues()));
         manifest.setProperty("optimizer", optimizerKind.name());
         manifest.setProperty("optimizerSteps", Long.toString(optimizerSteps));
         manifest.setProperty("sha256.params", sha256(params));
@@ -171,9 +195,10 @@ public record Checkpoint(TrainConfig config, long episodes, long updates, double
         if (!FORMAT.equals(m.getProperty("format"))) {
             throw new CheckpointException(file + " is not an l2rl checkpoint (format '" + m.getProperty("format") + "')");
         }
-        if (!Integer.toString(VERSION).equals(m.getProperty("version"))) {
-            throw new CheckpointException(file + " has checkpoint version " + m.getProperty("version")
-                    + "; this l2rl reads version " + VERSION);
+        var version = m.getProperty("version");
+        if (!Integer.toString(VERSION).equals(version) && !Integer.toString(VERSION_WITHOUT_LAYOUT).equals(version)) {
+            throw new CheckpointException(file + " has checkpoint version " + version
+                    + "; this l2rl reads versions " + VERSION_WITHOUT_LAYOUT + " to " + VERSION);
         }
         if (configBytes == null || params == null || optimizer == null) {
             throw new CheckpointException(file + " is damaged (an entry is missing)");
@@ -183,11 +208,12 @@ public record Checkpoint(TrainConfig config, long episodes, long updates, double
         verify(file, "config", configBytes, m);
         try {
             var config = TrainConfig.parse(new String(configBytes, StandardCharsets.UTF_8));
+            var spec = storedSpec(config, m);
             var paramArray = Nd4j.read(new ByteArrayInputStream(params)).toFloatVector();
-            if (paramArray.length != config.agentSpec().parameterCount()
+            if (paramArray.length != spec.parameterCount()
                     || paramArray.length != Integer.parseInt(m.getProperty("parameterCount"))) {
-                throw new CheckpointException(file + " holds " + paramArray.length + " parameters; its config needs "
-                        + config.agentSpec().parameterCount());
+                throw new CheckpointException(file + " holds " + paramArray.length + " parameters; its agent "
+                        + spec.layout() + " needs " + spec.parameterCount());
             }
             var kind = Optimizer.Kind.valueOf(m.getProperty("optimizer"));
             var opt = new DataInputStream(new ByteArrayInputStream(optimizer));
@@ -206,13 +232,25 @@ public record Checkpoint(TrainConfig config, long episodes, long updates, double
             return new Checkpoint(config, Long.parseLong(m.getProperty("episodes")),
                     Long.parseLong(m.getProperty("updates")), Double.parseDouble(m.getProperty("wallSeconds")),
                     paramArray, kind,
-                    Long.parseLong(m.getProperty("optimizerSteps")), first, second);
+                    Long.parseLong(m.getProperty("optimizerSteps")), first, second, spec);
         } catch (CheckpointException e) {
             throw e;
         } catch (RuntimeException | IOException e) {
             throw new CheckpointException(file + " is damaged (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + ")");
         }
+    }
+
+    /** The agent's shape as the manifest stores it; a version-1 manifest means the legacy input layout. */
+    private static AgentSpec storedSpec(TrainConfig config, Properties m) {
+        if (Integer.toString(VERSION_WITHOUT_LAYOUT).equals(m.getProperty("version"))) {
+            // Before the input came from the task: [one-hot previous action, scalar previous reward, t / T].
+            return new AgentSpec(Tasks.family(config.task()).arms(), config.hidden(), config.trials(),
+                    config.rewardInput());
+        }
+        return new AgentSpec(Integer.parseInt(m.getProperty("arms")), config.hidden(), config.trials(),
+                config.rewardInput(), Integer.parseInt(m.getProperty("inputObservations")),
+                Integer.parseInt(m.getProperty("inputRewardValues")));
     }
 
     private static void verify(Path file, String what, byte[] data, Properties m) throws CheckpointException {

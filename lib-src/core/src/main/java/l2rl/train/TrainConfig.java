@@ -389,7 +389,7 @@ public final class TrainConfig {
     // What the trainer derives from the config
 
     public AgentSpec agentSpec() {
-        return new AgentSpec(Tasks.family(task()).arms(), hidden(), trials(), rewardInput());
+        return AgentSpec.of(Tasks.family(task()), hidden(), trials(), rewardInput());
     }
 
     /**

@@ -20,9 +20,7 @@ import l2rl.agent.ActorCritic;
 import l2rl.agent.MetaRlAgent;
 import l2rl.agent.Rollout;
 import l2rl.agent.TaskBatch;
-import l2rl.env.Bandit;
-import l2rl.env.BernoulliBandit;
-import l2rl.env.GaussianBandit;
+import l2rl.env.CheckedTask;
 import l2rl.env.Seeds;
 import l2rl.env.TaskFamily;
 import l2rl.env.Tasks;
@@ -40,7 +38,9 @@ import l2rl.env.Tasks;
  *
  * <p>Random streams: episode e's task is {@code Seeds.rng(seed, "train-task", e)} and its action choices
  * {@code Seeds.rng(seed, "train-action", e)}; the initial weights are {@code Seeds.rng(seed, "init", 0)}. So a
- * checkpoint's episode counter is the whole RNG position, and one worker replays exactly after a resume.
+ * checkpoint's episode counter is the whole RNG position, and one worker replays exactly after a resume. Before
+ * anything is written, one probe episode from its own stream ({@code "contract-probe"}) holds the family to the task
+ * contract ({@link CheckedTask#probe}), so a broken family is refused with the rule it broke, not mid-run.
  *
  * <p>Training runs in segments ending at multiples of {@code checkpointEvery}; at a segment's end, or when a
  * stop is requested (Ctrl-C), all workers finish their current batch and a checkpoint is written.
@@ -78,6 +78,11 @@ public final class Trainer {
         this.runDir = runDir;
         this.spec = config.agentSpec();
         this.family = Tasks.family(config.task());
+        // A family that breaks the task contract is refused here, before any training or writing.
+        CheckedTask.probe(family, config.trials(), Seeds.rng(config.seed(), "contract-probe", 0));
+        if (!config.meta()) {
+            trainingTask(0);  // a fixed-task run restarts its task every episode: refuse a task that cannot restart
+        }
         this.listener = listener;
         var init = ActorCritic.initialParameters(spec, Seeds.rng(config.seed(), "init", 0));
         var optimizer = Optimizer.of(config, init.length);
@@ -108,7 +113,7 @@ public final class Trainer {
                 .orElseThrow(() -> new Checkpoint.CheckpointException("no checkpoint to resume in " + runDir));
         var from = Checkpoint.read(newest);
         var saved = from.config();
-        if (!saved.task().equals(config.task()) || !saved.agentSpec().equals(config.agentSpec())
+        if (!saved.task().equals(config.task()) || !from.agentSpec().equals(config.agentSpec())
                 || saved.optimizer() != config.optimizer()) {
             throw new Checkpoint.CheckpointException(newest + " belongs to a different run (task " + saved.task()
                     + ", hidden " + saved.hidden() + ", trials " + saved.trials() + ", optimizer "
@@ -241,23 +246,16 @@ public final class Trainer {
         return previousWall + (System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** The bandit of training episode {@code e}: a new task per episode, or the one fixed task. */
-    Bandit trainingTask(long e) {
+    /**
+     * The task of training episode {@code e}: a new task per episode (meta-learning), or the one fixed task of
+     * episode 0 restarted with episode e's reward stream ({@link l2rl.env.Task#restart}).
+     */
+    CheckedTask trainingTask(long e) {
         if (config.meta()) {
-            return family.sample(Seeds.rng(config.seed(), "train-task", e));
+            return CheckedTask.sample(family, Seeds.rng(config.seed(), "train-task", e));
         }
-        var fixed = family.sample(Seeds.rng(config.seed(), "train-task", 0));
-        var rewards = Seeds.rng(config.seed(), "train-reward", e);
-        if (fixed instanceof BernoulliBandit b) {
-            var p = new double[b.arms()];
-            var pay = new double[b.arms()];
-            for (int a = 0; a < p.length; a++) {
-                p[a] = b.probability(a);
-                pay[a] = b.payoff(a);
-            }
-            return new BernoulliBandit(p, pay, rewards);
-        }
-        return new GaussianBandit(fixed.means(), rewards);
+        return CheckedTask.sample(family, Seeds.rng(config.seed(), "train-task", 0))
+                .restart(Seeds.rng(config.seed(), "train-reward", e));
     }
 
     /** Called by a worker after each finished batch of episodes. */
@@ -396,13 +394,13 @@ public final class Trainer {
         /** Plays episodes [first, first + n) to their end, learning after every rollout. */
         private void playEpisodes(long first, int n) throws IOException {
             allocate(n);
-            var bandits = new Bandit[n];
+            var tasks = new CheckedTask[n];
             var actionRng = new SplittableRandom[n];
             for (int b = 0; b < n; b++) {
-                bandits[b] = trainingTask(first + b);
+                tasks[b] = trainingTask(first + b);
                 actionRng[b] = Seeds.rng(config.seed(), "train-action", first + b);
             }
-            var env = new TaskBatch(spec, bandits);
+            var env = new TaskBatch(spec, tasks);
             double betaE = config.betaE(first);
             double lr = config.learningRate(first);
             stats = new Window();

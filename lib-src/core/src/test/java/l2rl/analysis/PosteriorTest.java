@@ -171,7 +171,7 @@ class PosteriorTest {
 
     @Test
     void onlyFamiliesWithAnExactPosteriorHaveOne() {
-        assertThrows(IllegalArgumentException.class, () -> Posterior.of(new l2rl.env.TaskFamily.IndependentArms(3), 10));
+        assertThrows(IllegalArgumentException.class, () -> Posterior.of(new l2rl.env.IndependentArms(3), 10));
         assertThrows(IllegalArgumentException.class, () -> Posterior.of(Tasks.family(Tasks.INDEPENDENT), 5).at(2, 2, 1, 0));
         assertTrue(Posterior.of(Tasks.family(Tasks.INDEPENDENT), 5).at(0, 0, 0, 0).tie());
     }

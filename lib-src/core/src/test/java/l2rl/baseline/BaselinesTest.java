@@ -5,10 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import l2rl.env.CheckedTask;
+import l2rl.env.DeterministicArms;
+import l2rl.env.ElevenArmedWithIndex;
+import l2rl.env.ExactPrior;
+import l2rl.env.FixedArms;
+import l2rl.env.GaussianArms;
+import l2rl.env.IndependentArms;
+import l2rl.env.P1Prior;
+import l2rl.env.RandomPayoffArms;
+import l2rl.env.RewardKind;
+import l2rl.env.Task;
 import l2rl.env.TaskFamily;
 import l2rl.env.Tasks;
 
@@ -29,14 +41,55 @@ class BaselinesTest {
     @Test
     void leavesOutBaselinesThatDoNotFitTheRewards() {
         var everywhere = List.of("random", "greedy", "epsilon-greedy", "ucb1");
-        assertEquals(everywhere, names(new TaskFamily.GaussianArms(10)));
-        assertEquals(everywhere, names(new TaskFamily.ElevenArmedWithIndex()));
+        assertEquals(everywhere, names(new GaussianArms(10)));
+        assertEquals(everywhere, names(new ElevenArmedWithIndex()));
         var unitInterval = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson");
-        assertEquals(unitInterval, names(new TaskFamily.RandomPayoffArms(10)));
-        assertEquals(unitInterval, names(new TaskFamily.DeterministicArms(10)));
+        assertEquals(unitInterval, names(new RandomPayoffArms(10)));
+        assertEquals(unitInterval, names(new DeterministicArms(10)));
         var bernoulli = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins");
-        assertEquals(bernoulli, names(new TaskFamily.FixedArms(new double[] {0.8, 0.9})));
-        assertEquals(bernoulli, names(new TaskFamily.IndependentArms(10)));
+        assertEquals(bernoulli, names(new FixedArms(new double[] {0.8, 0.9})));
+        assertEquals(bernoulli, names(new IndependentArms(10)));
+    }
+
+    /** A user's family that only declares what it is: two arms paying 0/1, fixed means, maybe an exact prior. */
+    private record Declared(RewardKind kind, boolean meansFixed, Optional<ExactPrior> prior) implements TaskFamily {
+        @Override
+        public int arms() {
+            return 2;
+        }
+
+        @Override
+        public String description() {
+            return "declared " + kind;
+        }
+
+        @Override
+        public Task sample(SplittableRandom rng) {
+            return new IndependentArms(2).sample(rng);
+        }
+
+        @Override
+        public RewardKind rewardKind() {
+            return kind;
+        }
+
+        @Override
+        public Optional<ExactPrior> exactPrior() {
+            return prior;
+        }
+    }
+
+    @Test
+    void decidesByWhatAFamilyDeclaresNotByItsType() {
+        var all = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "gittins", "bayes-optimal");
+        assertEquals(all, names(new Declared(RewardKind.ZERO_ONE, true, Optional.of(new ExactPrior.IndependentUniform()))));
+        assertEquals(all, names(new Declared(RewardKind.ZERO_ONE, true,
+                Optional.of(new ExactPrior.CoupledArms(new P1Prior.Uniform())))));
+        assertEquals(all.subList(0, 6), names(new Declared(RewardKind.ZERO_ONE, true, Optional.empty())));
+        assertEquals(all.subList(0, 5), names(new Declared(RewardKind.UNIT_INTERVAL, true, Optional.empty())));
+        assertEquals(all.subList(0, 4), names(new Declared(RewardKind.REAL, true, Optional.empty())));
+        assertEquals(List.of("random"), names(new Declared(RewardKind.ZERO_ONE, false,
+                Optional.of(new ExactPrior.IndependentUniform()))), "drifting means: no stationary baseline");
     }
 
     @Test
@@ -45,9 +98,9 @@ class BaselinesTest {
         for (var id : Tasks.ids()) {
             var family = Tasks.family(id);
             for (var policy : Baselines.forFamily(family, trials)) {
-                var first = Histories.play(policy, family.sample(new SplittableRandom(5)), trials,
+                var first = Histories.play(policy, CheckedTask.sample(family, new SplittableRandom(5)), trials,
                         new SplittableRandom(9));
-                var again = Histories.play(policy, family.sample(new SplittableRandom(5)), trials,
+                var again = Histories.play(policy, CheckedTask.sample(family, new SplittableRandom(5)), trials,
                         new SplittableRandom(9));
                 assertArrayEquals(first, again, id + " " + policy.name());
                 for (int arm : first) {

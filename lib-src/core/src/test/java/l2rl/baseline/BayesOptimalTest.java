@@ -9,8 +9,12 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import l2rl.env.DependentTwoArmed;
+import l2rl.env.ElevenArmedWithIndex;
+import l2rl.env.FixedArms;
+import l2rl.env.GaussianArms;
+import l2rl.env.IndependentArms;
 import l2rl.env.P1Prior;
-import l2rl.env.TaskFamily;
 import l2rl.env.TaskSet;
 import l2rl.env.Tasks;
 
@@ -96,11 +100,11 @@ class BayesOptimalTest {
 
     @Test
     void onlyFamiliesWithAKnownSolutionHaveOne() {
-        assertTrue(BayesOptimal.forFamily(new TaskFamily.IndependentArms(10), 100).isEmpty());
-        assertTrue(BayesOptimal.forFamily(new TaskFamily.FixedArms(new double[] {0.8, 0.9}), 100).isEmpty());
-        assertTrue(BayesOptimal.forFamily(new TaskFamily.GaussianArms(2), 100).isEmpty());
-        assertTrue(BayesOptimal.forFamily(new TaskFamily.ElevenArmedWithIndex(), 5).isEmpty());
-        var dependent = BayesOptimal.forFamily(new TaskFamily.DependentTwoArmed(new P1Prior.Uniform()), 100);
+        assertTrue(BayesOptimal.forFamily(new IndependentArms(10), 100).isEmpty());
+        assertTrue(BayesOptimal.forFamily(new FixedArms(new double[] {0.8, 0.9}), 100).isEmpty());
+        assertTrue(BayesOptimal.forFamily(new GaussianArms(2), 100).isEmpty());
+        assertTrue(BayesOptimal.forFamily(new ElevenArmedWithIndex(), 5).isEmpty());
+        var dependent = BayesOptimal.forFamily(new DependentTwoArmed(new P1Prior.Uniform()), 100);
         assertEquals("bayes-optimal", dependent.orElseThrow().name());
     }
 

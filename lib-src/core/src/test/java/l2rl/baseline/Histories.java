@@ -2,7 +2,7 @@ package l2rl.baseline;
 
 import java.util.SplittableRandom;
 
-import l2rl.env.Bandit;
+import l2rl.env.CheckedTask;
 import l2rl.env.EpisodeHistory;
 import l2rl.env.Seeds;
 import l2rl.env.TaskSet;
@@ -27,7 +27,7 @@ final class Histories {
     }
 
     /** The arms {@code policy} pulls in one episode of {@code bandit}. */
-    static int[] play(BanditPolicy policy, Bandit bandit, int trials, SplittableRandom rng) {
+    static int[] play(BanditPolicy policy, CheckedTask bandit, int trials, SplittableRandom rng) {
         var history = new EpisodeHistory(bandit.arms(), trials);
         var arms = new int[trials];
         for (int t = 0; t < trials; t++) {
@@ -41,8 +41,8 @@ final class Histories {
     static double[] regrets(BanditPolicy policy, TaskSet tasks, int trials) {
         var regrets = new double[tasks.episodes()];
         for (int e = 0; e < regrets.length; e++) {
-            var bandit = tasks.bandit(e);
-            for (int arm : play(policy, bandit, trials, Seeds.rng(tasks.seed(), "policy", e))) {
+            var bandit = (l2rl.env.Bandit) tasks.task(e).task();  // stationary: regret from its fixed means
+            for (int arm : play(policy, tasks.task(e), trials, Seeds.rng(tasks.seed(), "policy", e))) {
                 regrets[e] += bandit.regret(arm);
             }
         }

@@ -81,7 +81,7 @@ class EvaluationTest {
             var report = Evaluation.run(policy, tasks, 10);
             var oracleGap = new double[tasks.episodes()];
             for (int e = 0; e < oracleGap.length; e++) {
-                var task = tasks.bandit(e);
+                var task = (l2rl.env.Bandit) tasks.task(e).task();
                 oracleGap[e] = 10 * (task.optimalMean() - Math.min(task.mean(0), task.mean(1)));
             }
             // Regret can never exceed always pulling the worse arm of the same task.

@@ -10,11 +10,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import l2rl.env.TaskFamily;
+import l2rl.env.FixedArms;
 import l2rl.env.TaskSet;
 
 class RegretReportTest {
-    private static final TaskSet HIGH_LOW = new TaskSet(new TaskFamily.FixedArms(new double[] {0.8, 0.2}), 1, 3);
+    private static final TaskSet HIGH_LOW = new TaskSet(new FixedArms(new double[] {0.8, 0.2}), 1, 3);
 
     @Test
     void regretComesFromTrueMeansNotFromRewards() {

@@ -26,4 +26,16 @@ class ResultTablesTest {
             Locale.setDefault(before);
         }
     }
+
+    @Test
+    void theTaskRegistryShowsWhatEachFamilyDeclares() {
+        var table = ResultTables.taskRegistry();
+        assertEquals(java.util.List.of("id", "arms", "trials", "a task", "rewards", "means", "arm structure",
+                "observation", "reward input"), table.columnNames());
+        int dependent = table.stringColumn("id").indexOf(l2rl.env.Tasks.DEPENDENT_EASY);
+        assertEquals("0/1", table.stringColumn("rewards").get(dependent));
+        assertEquals("fixed", table.stringColumn("means").get(dependent));
+        assertEquals("coupled p2 = 1 - p1", table.stringColumn("arm structure").get(dependent));
+        assertEquals("scalar", table.stringColumn("reward input").get(dependent));
+    }
 }

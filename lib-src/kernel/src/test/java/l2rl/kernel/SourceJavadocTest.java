@@ -29,8 +29,8 @@ class SourceJavadocTest {
                 SourceJavadoc.Element.parse("Map<K, V> Map<K, V>.<K, V>of(K k1, V v1)"));
         assertEquals(new SourceJavadoc.Element("List", "of", List.of("E[]")),
                 SourceJavadoc.Element.parse("List<E> List<E>.<E>of(E... elements)"));
-        assertEquals(new SourceJavadoc.Element("l2rl.env.TaskFamily.FixedArms", "<init>", List.of("double[]")),
-                SourceJavadoc.Element.parse("l2rl.env.TaskFamily.FixedArms(double[] probabilities)"));
+        assertEquals(new SourceJavadoc.Element("l2rl.env.P1Prior.Discrete", "<init>", List.of("double[]")),
+                SourceJavadoc.Element.parse("l2rl.env.P1Prior.Discrete(double[] values)"));
         assertNull(SourceJavadoc.Element.parse("count:int"), "a session variable has no doc comment of its own");
     }
 
@@ -54,7 +54,7 @@ class SourceJavadocTest {
         assertTrue(doc("l2rl.env.Tasks").startsWith("The registry of task ids"), doc("l2rl.env.Tasks"));
         assertTrue(doc("Tasks.EXPERIMENTS:java.util.List<java.lang.String>").contains("in the paper's order"));
         assertTrue(doc("List<String> Tasks.ids()").startsWith("All registered ids"));
-        assertTrue(doc("l2rl.env.TaskFamily.FixedArms").startsWith("The same arm probabilities"));
+        assertTrue(doc("l2rl.env.P1Prior.Discrete").startsWith("p1 uniform over a finite set of values"));
         assertTrue(javadoc.javadoc("java.lang.String", IMPORTED).isEmpty(), "the JDK's sources are JShell's to find");
     }
 

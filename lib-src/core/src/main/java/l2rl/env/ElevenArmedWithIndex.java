@@ -1,0 +1,126 @@
+package l2rl.env;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Paper 3.1.3: eleven deterministic arms. One of the first ten (the target, uniform) pays 5, the other nine
+ * pay 1, and arm 11 pays the target's number (1..10) divided by 10, so it tells where the target is.
+ *
+ * <p>The arms pay eleven distinct values, {@link #REWARD_VALUES}: 0.1 .. 1.0 (arm 11) and 5 (the target), 1.0 also
+ * being what the other nine pay. The paper feeds the reward one-hot over them ({@code oneHotReward}); the id
+ * BanditElevenArmedWithIndex-v0 keeps the scalar reward of the agents trained before.
+ *
+ * @param oneHotReward whether the agent reads the reward one-hot over {@link #REWARD_VALUES} (else as a scalar)
+ */
+public record ElevenArmedWithIndex(boolean oneHotReward) implements TaskFamily {
+    public static final double TARGET_PAYOFF = 5.0;
+    private static final double[] VALUES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, TARGET_PAYOFF};
+    /** The values the arms pay; a reward's one-hot slot is its index here. */
+    public static final RewardEncoding REWARD_VALUES = RewardEncoding.oneHot(VALUES);
+    private static final int ONE = 9;      // the index of 1.0, a non-target arm's payoff
+    private static final int TARGET = 10;  // the index of the target's payoff
+
+    /** The scalar-reward family of BanditElevenArmedWithIndex-v0. */
+    public ElevenArmedWithIndex() {
+        this(false);
+    }
+
+    @Override
+    public int arms() {
+        return 11;
+    }
+
+    @Override
+    public int defaultTrials() {
+        return 5;
+    }
+
+    @Override
+    public String description() {
+        return "11 arms, target j ~ U{1..10} pays 5, others 1, arm 11 pays j/10" + (oneHotReward ? ", reward one-hot" : "");
+    }
+
+    @Override
+    public Bandit sample(SplittableRandom rng) {
+        int target = rng.nextInt(10);
+        var p = new double[11];
+        var r = new double[11];
+        Arrays.fill(p, 1.0);
+        for (int a = 0; a < 10; a++) {
+            r[a] = a == target ? TARGET_PAYOFF : 1.0;
+        }
+        r[10] = (target + 1) / 10.0;
+        return new Arms(new BernoulliBandit(p, r, rng), target);
+    }
+
+    @Override
+    public RewardKind rewardKind() {
+        return RewardKind.REAL;
+    }
+
+    @Override
+    public boolean meansFixed() {
+        return true;
+    }
+
+    @Override
+    public RewardEncoding rewardEncoding() {
+        return oneHotReward ? REWARD_VALUES : RewardEncoding.scalar();
+    }
+
+    @Override
+    public Map<String, String> trainingDefaults() {
+        return Map.of("trials", "5");
+    }
+
+    /** One episode: the eleven arms, and the target, which says by construction which value a pull paid. */
+    private static final class Arms implements Bandit {
+        private final BernoulliBandit arms;
+        private final int target;
+        private int lastArm = -1;
+
+        Arms(BernoulliBandit arms, int target) {
+            this.arms = arms;
+            this.target = target;
+        }
+
+        @Override
+        public int arms() {
+            return 11;
+        }
+
+        @Override
+        public double mean(int arm) {
+            return arms.mean(arm);
+        }
+
+        @Override
+        public double[] expectedRewards() {
+            return arms.expectedRewards();
+        }
+
+        @Override
+        public double pull(int arm) {
+            lastArm = arm;
+            return arms.pull(arm);
+        }
+
+        /** Arm 11 pays (target + 1) / 10, value index {@code target}; the target pays 5; any other arm 1. */
+        @Override
+        public int rewardIndex() {
+            return lastArm == 10 ? target : lastArm == target ? TARGET : ONE;
+        }
+
+        @Override
+        public Bandit restart(SplittableRandom rng) {
+            return new Arms(arms.restart(rng), target);
+        }
+
+        @Override
+        public String toString() {
+            return arms.toString();
+        }
+    }
+}

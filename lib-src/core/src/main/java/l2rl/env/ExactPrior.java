@@ -1,0 +1,17 @@
+package l2rl.env;
+
+/**
+ * A prior over tasks for which l2rl knows the exact Bayesian solution (the Bayes-optimal policy and the exact
+ * posterior): a family that draws its tasks from one of these says so by {@link TaskFamily#exactPrior()}. The set
+ * is closed because each member needs its own solver; any family, the library's or a user's, may answer with one.
+ */
+public sealed interface ExactPrior permits ExactPrior.IndependentUniform, ExactPrior.CoupledArms {
+
+    /** Bernoulli arms paying 1, p_i ~ U[0,1] independently (solved exactly for two arms). */
+    record IndependentUniform() implements ExactPrior {
+    }
+
+    /** Two Bernoulli arms paying 1, p2 = 1 - p1, p1 drawn from {@code prior}. */
+    record CoupledArms(P1Prior prior) implements ExactPrior {
+    }
+}
