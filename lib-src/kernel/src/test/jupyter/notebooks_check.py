@@ -7,7 +7,7 @@ Each notebook is executed by `jupyter nbconvert --to notebook --execute`, which 
 - no cell has an error output or wrote to stderr;
 - every cell tagged "figure" produced at least one image/png;
 - every line "COMMAND -> ROW COLUMN = VALUE" printed by a cell tagged "key-numbers" agrees with the library's
-  own run: COMMAND (an ./l2rl command line) is run with --format csv and the row whose first column is ROW (a
+  own run: COMMAND (an ./l2rl command line, perhaps after L2RL_CLASSPATH=JAR) is run with --format csv and the row whose first column is ROW (a
   policy for `evaluate`, a measure for `probe`) must have VALUE in COLUMN to the four decimals printed.
 Notebooks that write runs (04's sweep) write them under .l2rl/notebook-runs/, named by L2RL_RUNS, not under the
 user's runs/: a notebook the user runs in Jupyter meanwhile never shares a directory with the suite's run of it.
@@ -31,7 +31,8 @@ import nbformat
 ROOT = pathlib.Path(__file__).resolve().parents[5]
 EXECUTED = ROOT / ".l2rl" / "executed"
 RUNS = ".l2rl/notebook-runs"  # relative to ROOT, so that key lines name it as a command run from ROOT does
-KEY_LINE = re.compile(r"^(\./l2rl .+?) -> (\S+) (\w+) = (-?[0-9.]+)$")
+# A command may start with L2RL_CLASSPATH=JAR (relative to ROOT): notebook 06's family reaches the CLI as a jar.
+KEY_LINE = re.compile(r"^((?:L2RL_CLASSPATH=\S+ )?\./l2rl .+?) -> (\S+) (\w+) = (-?[0-9.]+)$")
 
 
 def execute(notebook):
@@ -94,9 +95,12 @@ def check_key_numbers(key_lines):
         by_command.setdefault(command, []).append((policy, column, float(value)))
     for command, expected in by_command.items():
         args = shlex.split(command)
+        env = dict(os.environ)
+        if args[0].startswith("L2RL_CLASSPATH="):
+            env["L2RL_CLASSPATH"] = args.pop(0).split("=", 1)[1]
         if "--format" not in args:
             args += ["--format", "csv"]
-        run = subprocess.run([str(ROOT / "l2rl")] + args[1:], capture_output=True, text=True, cwd=ROOT)
+        run = subprocess.run([str(ROOT / "l2rl")] + args[1:], capture_output=True, text=True, cwd=ROOT, env=env)
         if run.returncode != 0:
             problems.append(f"`{command}` failed: {run.stderr.strip()[-500:]}")
             continue

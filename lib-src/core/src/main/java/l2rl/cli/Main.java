@@ -32,7 +32,8 @@ public final class Main implements Runnable {
                     + "baselines.",
             "kernelspec", "Install (or refresh) the Java kernelspec for Jupyter, running the kernel from this "
                     + "checkout.",
-            "build", "Build the library now (otherwise it is built on first use and when sources change).");
+            "build", "Build the library now (otherwise it is built on first use and when sources change).",
+            "classpath", "Print the library's class path, to compile a jar of your own task families against.");
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

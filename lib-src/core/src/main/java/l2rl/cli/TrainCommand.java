@@ -48,7 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workers"}, paramLabel = "WORKERS", description = "A3C worker threads; 1 = A2C (default: 2)")
     Integer workers;
 
-    @Option(names = {"-n", "--trials"}, paramLabel = "TRIALS", description = "trials per episode T (default: 100)")
+    @Option(names = {"-n", "--trials"}, paramLabel = "TRIALS", description = "trials per episode T (default: 100) unless the task declares its own training defaults "
+                    + "(`l2rl tasks`; the eleven-armed task's T = 5)")
     Integer trials;
 
     @Option(names = "--episodes", description = "training episodes (default: 20000)")
@@ -178,7 +179,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** TrainConfig defaults, then the run's saved config on --resume, then --config, then the flags. */
+    /**
+     * TrainConfig defaults, then the task family's own training defaults, then the run's saved config on --resume,
+     * then --config, then the flags.
+     */
     private TrainConfig resolveConfig() throws IOException {
         var overrides = new LinkedHashMap<String, String>();
         if (resume) {
@@ -214,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (noRewardInput) {
             put(overrides, TrainConfig.REWARD_INPUT, false);
         }
-        return TrainConfig.defaults().with(overrides);
+        return TrainConfig.forTask(taskId).with(overrides);
     }
 
     /** Sets {@code key} to {@code value} unless the flag was not given (null). */

@@ -145,6 +145,21 @@ public final class TrainConfig {
         return fromMap(Map.of());
     }
 
+    /**
+     * The defaults for training on task {@code id}: the table's, then the training defaults the task's family
+     * declares ({@link l2rl.env.TaskFamily#trainingDefaults()}, e.g. the eleven-armed task's 5 trials), which the
+     * user's config file and flags override in turn. A family's trials below the table's rollout bring the rollout
+     * down with them, as {@code -n} does.
+     */
+    public static TrainConfig forTask(String id) {
+        var declared = new LinkedHashMap<>(Tasks.family(id).trainingDefaults());
+        var trials = declared.get(TRIALS.name());
+        if (trials != null && !declared.containsKey(ROLLOUT.name())) {
+            declared.put(ROLLOUT.name(), ROLLOUT.write(Math.min(defaults().rollout(), TRIALS.read(trials))));
+        }
+        return defaults().with(TASK, id).withAll(declared, "the training defaults of " + id);
+    }
+
     /** Every key, in table order. */
     public static List<Key<?>> keys() {
         return Collections.unmodifiableList(TABLE);

@@ -16,7 +16,7 @@ class HelpTest {
     void theHelpListsEveryCommandOnceWithItsLine() {
         String usage = Main.commandLine().getUsageMessage();
         for (String command : List.of("notebook", "test", "report", "tasks", "baselines", "train", "evaluate, test",
-                "probe", "bench", "help", "sweep", "sweep-table", "kernelspec", "build")) {
+                "probe", "bench", "help", "sweep", "sweep-table", "kernelspec", "build", "classpath")) {
             // Each command starts a row of the one list, its line beside it.
             var row = Pattern.compile("(?m)^  " + Pattern.quote(command) + " {2,}\\S");
             assertTrue(row.matcher(usage).find(), command + " is not listed:\n" + usage);

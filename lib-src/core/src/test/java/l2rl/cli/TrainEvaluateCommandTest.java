@@ -44,6 +44,26 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void aTaskTrainsWithTheTrainingDefaultsItsFamilyDeclaresUnlessTheUserSaysOtherwise(@TempDir Path tmp)
+            throws Exception {
+        // The eleven-armed task (paper 3.1.3) declares 5 trials; the independent arms declare nothing (T = 100).
+        var own = tmp.resolve("own");
+        var train = CliRun.of("train", "-e", "BanditElevenArmedWithIndex-v0", "-l", own.toString(), "-w", "1",
+                "--episodes", "16", "--batch", "8", "--quiet");
+        assertEquals(0, train.exitCode(), train.err());
+        var config = Files.readString(own.resolve("config.properties"));
+        assertTrue(config.contains("trials = 5"), config);
+        assertTrue(config.contains("rollout = 5"), config);
+        var flag = tmp.resolve("flag");
+        train = CliRun.of("train", "-e", "BanditElevenArmedWithIndex-v0", "-l", flag.toString(), "-w", "1",
+                "-n", "3", "--episodes", "16", "--batch", "8", "--quiet");
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(Files.readString(flag.resolve("config.properties")).contains("trials = 3"));
+        assertEquals(l2rl.train.TrainConfig.defaults().with("task", "BanditTwoArmedIndependentUniform-v0"),
+                l2rl.train.TrainConfig.forTask("BanditTwoArmedIndependentUniform-v0"));
+    }
+
+    @Test
     void badInputGivesOneLineAndExitCodeTwo(@TempDir Path tmp) throws Exception {
         var bogusConfig = tmp.resolve("bad.properties");
         Files.writeString(bogusConfig, "gamma = 2\n");

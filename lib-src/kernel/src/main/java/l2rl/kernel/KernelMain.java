@@ -19,6 +19,11 @@ public final class KernelMain {
         exitWhenParentDies();
         var connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         var kernel = new L2rlKernelBuilder().build();
+        // A researcher's own jars (task families, say), as every JVM the launcher starts takes them.
+        var userClasspath = System.getenv("L2RL_CLASSPATH");
+        if (userClasspath != null && !userClasspath.isBlank()) {
+            kernel.addToClasspath(userClasspath);
+        }
         // Registers the kernel as the notebook kernel that display() and the magics reach.
         kernel.onStartup();
         var jupyter = new GuardedConnection(connection);

@@ -189,7 +189,10 @@ public final class SweepCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    /** TrainConfig defaults, then --config, then the flags; one worker per run, since Spark runs them side by side. */
+    /**
+     * TrainConfig defaults, then the task family's own training defaults, then --config, then the flags; one worker
+     * per run, since Spark runs them side by side.
+     */
     private TrainConfig baseConfig() throws IOException {
         // One worker also keeps a run deterministic: A3C's update order depends on thread timing, and a run
         // must give the same result whether it is first computed, retried or resumed.
@@ -209,7 +212,7 @@ public final class SweepCommand implements Callable<Integer> {
                 overrides.put(TrainConfig.ROLLOUT.name(), TrainConfig.ROLLOUT.write(trials));
             }
         }
-        return TrainConfig.defaults().with(overrides);
+        return TrainConfig.forTask(taskId).with(overrides);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -61,7 +61,8 @@ public final class SweepTableCommand implements Callable<Integer> {
                 out.println(String.join(",", t.task(), Integer.toString(t.finishedRuns()),
                         number(t.protocolRegret()), number(t.protocolCi95()), Integer.toString(t.topRun().run()),
                         number(t.topRun().learningRate()), number(t.topRun().gamma()),
-                        number(t.topRun().regretSecondHalf()), Integer.toString(t.beatThompson()),
+                        number(t.topRun().regretSecondHalf()),
+                        Double.isNaN(t.baseline("thompson")) ? "" : Integer.toString(t.beatThompson()),
                         number(t.baseline("thompson")), number(t.baseline("gittins")),
                         number(t.baseline("bayes-optimal")), number(t.space().learningRateMin()),
                         number(t.space().learningRateMax()), number(t.space().gammaMin()),
@@ -73,13 +74,17 @@ public final class SweepTableCommand implements Callable<Integer> {
             out.println("|---|---|---|---|---|---|---|---|---|---|");
             for (var t : tables) {
                 var top = t.topRun();
-                out.println(String.format(Locale.ROOT,
-                        "| %s | %s | %d | %.2f ± %.2f | %.2fx | %.2f (%.1e, %.2f) | %d of %d (%.0f%%) | %.2f | %s | %s |",
+                // A family without Thompson sampling or a Bayes-optimal policy (drifting means, say) shows "-" there.
+                boolean thompson = !Double.isNaN(t.baseline("thompson"));
+                double bayesOptimal = t.baseline("bayes-optimal");
+                out.println(String.format(Locale.ROOT, "| %s | %s | %d | %.2f ± %.2f | %s | %.2f (%.1e, %.2f) | %s | %s | %s | %s |",
                         t.task(), ranges(t.space()), t.finishedRuns(), t.protocolRegret(), t.protocolCi95(),
-                        t.protocolRegret() / t.baseline("bayes-optimal"), top.regretSecondHalf(),
-                        top.learningRate(), top.gamma(), t.beatThompson(), t.finishedRuns(),
-                        100.0 * t.beatThompson() / t.finishedRuns(), t.baseline("thompson"),
-                        orDash(t.baseline("gittins")), orDash(t.baseline("bayes-optimal"))));
+                        Double.isNaN(bayesOptimal) ? "-"
+                                : String.format(Locale.ROOT, "%.2fx", t.protocolRegret() / bayesOptimal),
+                        top.regretSecondHalf(), top.learningRate(), top.gamma(),
+                        thompson ? String.format(Locale.ROOT, "%d of %d (%.0f%%)", t.beatThompson(), t.finishedRuns(),
+                                100.0 * t.beatThompson() / t.finishedRuns()) : "-",
+                        orDash(t.baseline("thompson")), orDash(t.baseline("gittins")), orDash(bayesOptimal)));
             }
         }
         out.flush();
