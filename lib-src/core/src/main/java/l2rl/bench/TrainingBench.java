@@ -21,8 +21,10 @@ import l2rl.train.Trainer;
 /**
  * Training throughput in environment steps per second, at the default config: the real trainer with each
  * engine, one and two workers, and the fused engine alone (act + learn on a fixed rollout, no parameter
- * server, no bandits) on one and two threads, which is what two plain Java threads gain on this machine. The
- * machine may be shared: compare figures as ratios within one run; the load average is printed with each.
+ * server, no bandits) on one and two threads, which is what two plain Java threads gain on this machine; then the
+ * trainer across batch sizes, as achieved GFLOP/s against the peak a small multiply-add kernel reaches in plain Java
+ * in the same run. The machine may be shared: compare figures as ratios within one run; the load average is printed
+ * with each.
  */
 public final class TrainingBench {
     private TrainingBench() {
@@ -57,16 +59,61 @@ public final class TrainingBench {
         double sd2 = trainer(out, sameDiff, 2, 128, whole, true);
         out.printf(Locale.ROOT, "  fused / samediff: %.1fx (w=1), %.1fx (w=2); samediff w=2 / w=1: %.2fx%n",
                 fusedWhole1 / sd1, fusedWhole2 / sd2, sd2 / sd1);
+        batchSizes(out);
+    }
+
+    /** The batch sizes a worker plays side by side that the engine's speed is compared at. */
+    static final int[] BATCHES = {1, 8, 64, 256};
+
+    /**
+     * The fused trainer at each batch size, one and two workers, as env steps/s and achieved GFLOP/s, beside the
+     * multiply-add peak measured in the same run. A step costs about 6 flops per parameter (2 forward, 4 backward:
+     * the usual estimate; the matrix products dominate at this size).
+     */
+    static void batchSizes(PrintStream out) {
+        var defaults = TrainConfig.defaults();
+        double flopsPerStep = 6.0 * defaults.agentSpec().parameterCount();
+        double scalarPeak = MultiplyAddPeak.scalarChains();
+        double vectorPeak = MultiplyAddPeak.autoVectorized();
+        out.printf(Locale.ROOT, "  multiply-add peak of one core in plain Java: %.1f GFLOP/s in independent scalar "
+                + "FMA chains, %.1f GFLOP/s auto-vectorized over L1-resident arrays, load %s%n", scalarPeak / 1e9,
+                vectorPeak / 1e9, load());
+        out.printf(Locale.ROOT, "  the fused trainer by batch (rollout %d, %,.0f flops per env step):%n",
+                defaults.rollout(), flopsPerStep);
+        for (int batch : BATCHES) {
+            for (int workers = 1; workers <= 2; workers++) {
+                // About 1,200 episodes a worker (two seconds at today's speed), in whole rounds of every worker's batch.
+                int round = workers * batch;
+                int episodes = Math.max(2, 1200 * workers / round) * round;
+                var overrides = Map.of("batch", Integer.toString(batch));
+                var result = run(ActorCritic.Engine.FUSED, workers, episodes, overrides);
+                double perSecond = result.episodes() * defaults.trials() / result.wallSeconds();
+                double perWorker = perSecond / workers;
+                out.printf(Locale.ROOT, "  batch %3d w=%d: %,9.0f env steps/s = %5.2f GFLOP/s per worker (%4.1f%% of "
+                        + "the scalar peak, %4.1f%% of the vectorized), load %s%n", batch, workers, perSecond,
+                        perWorker * flopsPerStep / 1e9, 100 * perWorker * flopsPerStep / scalarPeak,
+                        100 * perWorker * flopsPerStep / vectorPeak, load());
+            }
+        }
+    }
+
+    private static Trainer.Result run(ActorCritic.Engine engine, int workers, int episodes,
+            Map<String, String> overrides) {
+        var config = TrainConfig.defaults().with(overrides).with(Map.of("task", Tasks.INDEPENDENT,
+                "engine", engine.key(), "workers", Integer.toString(workers), "episodes", Integer.toString(episodes),
+                "checkpointEvery", "0"));
+        try {
+            return Trainer.create(config, null, null).run();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Trains {@code episodes} episodes with {@code workers} workers; returns env steps per second. */
     static double trainer(PrintStream out, ActorCritic.Engine engine, int workers, int episodes,
-            Map<String, String> overrides, boolean print) throws IOException {
-        var config = TrainConfig.defaults().with(overrides).with(Map.of("task", Tasks.INDEPENDENT,
-                "engine", engine.key(), "workers", Integer.toString(workers), "episodes", Integer.toString(episodes),
-                "checkpointEvery", "0"));
-        var result = Trainer.create(config, null, null).run();
-        long steps = result.episodes() * config.trials();
+            Map<String, String> overrides, boolean print) {
+        var result = run(engine, workers, episodes, overrides);
+        long steps = result.episodes() * TrainConfig.defaults().trials();
         double total = steps / result.wallSeconds();
         if (print) {
             out.printf(Locale.ROOT, "  trainer %-8s w=%d: %,9.0f env steps/s (%.0f%% of worker time acting; worker CPU "
