@@ -53,8 +53,9 @@ public interface ActorCritic {
         int in = spec.inputSize();
         int h = spec.hidden();
         int a = spec.arms();
-        fill(net, layout.w(), in * 4 * h, Math.sqrt(6.0 / (in + 4 * h)), rng);
-        fill(net, layout.r(), h * 4 * h, Math.sqrt(6.0 / (h + 4 * h)), rng);
+        int g = layout.gates();
+        fill(net, layout.w(), in * g, Math.sqrt(6.0 / (in + g)), rng);
+        fill(net, layout.r(), h * g, Math.sqrt(6.0 / (h + g)), rng);
         // gate order i, f, g, o: forget-gate bias 1, so memory lasts from the start (Jozefowicz et al. 2015) -
         // the agent must integrate evidence over the whole episode
         for (int k = 0; k < h; k++) {

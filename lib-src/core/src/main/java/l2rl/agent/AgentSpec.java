@@ -88,9 +88,8 @@ public record AgentSpec(int arms, int hidden, int trials, boolean rewardInput, i
                 + (rewardValues == 0 ? "scalar reward" : rewardValues + " one-hot reward") + ", t/T]";
     }
 
-    /** Number of trainable parameters (LSTM weights and bias, policy head, value head). */
+    /** Number of trainable parameters (recurrent cell, policy head, value head), as {@link ParameterLayout} counts them. */
     public int parameterCount() {
-        int in = inputSize();
-        return (in + hidden) * 4 * hidden + 4 * hidden + hidden * arms + arms + hidden + 1;
+        return ParameterLayout.of(this).size();
     }
 }

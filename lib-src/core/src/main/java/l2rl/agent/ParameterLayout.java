@@ -21,7 +21,8 @@ public record ParameterLayout(int inputs, int hidden, int arms) {
 
     /** One named block: its offset in the flat vector and its shape. */
     public record Block(String name, int offset, long... shape) {
-        public int size() {
+        /** The number of trainable parameters: the length of the flat vector. */
+    public int size() {
             long n = 1;
             for (long d : shape) {
                 n *= d;
@@ -34,9 +35,17 @@ public record ParameterLayout(int inputs, int hidden, int arms) {
         return new ParameterLayout(spec.inputSize(), spec.hidden(), spec.arms());
     }
 
+    /** The LSTM's gates per unit: i, f, g, o. */
+    public static final int GATES_PER_UNIT = 4;
+
+    /** Gate pre-activations per step, 4H: the column count of W and R and the length of b. */
+    public int gates() {
+        return GATES_PER_UNIT * hidden;
+    }
+
     /** The blocks in checkpoint order. */
     public List<Block> blocks() {
-        int g = 4 * hidden;
+        int g = gates();
         return List.of(new Block("W", w(), inputs, g), new Block("R", r(), hidden, g), new Block("b", b(), g),
                 new Block("Wp", wp(), hidden, arms), new Block("bp", bp(), arms), new Block("Wv", wv(), hidden, 1),
                 new Block("bv", bv(), 1));
@@ -47,15 +56,15 @@ public record ParameterLayout(int inputs, int hidden, int arms) {
     }
 
     public int r() {
-        return inputs * 4 * hidden;
+        return inputs * gates();
     }
 
     public int b() {
-        return r() + hidden * 4 * hidden;
+        return r() + hidden * gates();
     }
 
     public int wp() {
-        return b() + 4 * hidden;
+        return b() + gates();
     }
 
     public int bp() {
@@ -70,6 +79,7 @@ public record ParameterLayout(int inputs, int hidden, int arms) {
         return wv() + hidden;
     }
 
+    /** The number of trainable parameters: the length of the flat vector. */
     public int size() {
         return bv() + 1;
     }

@@ -48,7 +48,7 @@ public final class Rollout {
         rewards = new double[steps];
         h = new double[(capacity + 1) * batch * hidden];
         c = new double[(capacity + 1) * batch * hidden];
-        gates = new double[steps * 4 * hidden];
+        gates = new double[steps * ParameterLayout.of(spec).gates()];
         tanhC = new double[steps * hidden];
         logProbs = new double[steps * arms];
         probs = new double[steps * arms];
