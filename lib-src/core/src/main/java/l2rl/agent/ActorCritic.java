@@ -21,8 +21,24 @@ public interface ActorCritic {
     enum Engine {
         FUSED, SAMEDIFF;
 
+        /** The network of {@code spec} (its cell, its sizes) computed by this engine. */
         public ActorCritic create(AgentSpec spec) {
+            requireSupports(spec.cell());
+            if (spec.cell() == Cell.GRU) {
+                throw new UnsupportedOperationException("the fused GRU is not written yet");
+            }
             return this == FUSED ? new FusedLstmActorCritic(spec) : new SameDiffActorCritic(spec);
+        }
+
+        /** Whether this engine computes {@code cell}: the samediff engine has no GRU (README, "cell"). */
+        public boolean supports(Cell cell) {
+            return this == FUSED || cell == Cell.LSTM;
+        }
+
+        public void requireSupports(Cell cell) {
+            if (!supports(cell)) {
+                throw new IllegalArgumentException("engine " + key() + " has no " + cell.key() + " cell");
+            }
         }
 
         public String key() {
