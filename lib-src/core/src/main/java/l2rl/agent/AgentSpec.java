@@ -3,9 +3,9 @@ package l2rl.agent;
 import l2rl.env.TaskFamily;
 
 /**
- * The shape of a meta-RL agent: how many arms it chooses among, its recurrent cell and width, the episode length it scales the
- * trial index by, whether it sees rewards (the paper's control withholds them: always 0), and its input layout,
- * which comes from the task family ({@link #of}).
+ * The shape of a meta-RL agent: how many arms it chooses among, its recurrent cell and width, the episode length it
+ * scales the trial index by, whether it sees rewards (the paper's control withholds them: always 0), and its input
+ * layout, which comes from the task family ({@link #of}).
  *
  * <p>The input at decision t is, in this order: the task's observation ({@code observations} values, none for the
  * paper's bandits), the one-hot previous action ({@code arms}, zeros at t = 0), the previous reward as the task
@@ -106,7 +106,7 @@ public record AgentSpec(int arms, int hidden, int trials, boolean rewardInput, i
                 + (rewardValues == 0 ? "scalar reward" : rewardValues + " one-hot reward") + ", t/T]";
     }
 
-    /** Number of trainable parameters (recurrent cell, policy head, value head), as {@link ParameterLayout} counts them. */
+    /** Number of trainable parameters (recurrent cell, policy head, value head), as {@link ParameterLayout} counts. */
     public int parameterCount() {
         return ParameterLayout.of(this).size();
     }

@@ -3,10 +3,10 @@ package l2rl.agent;
 import java.util.Arrays;
 
 /**
- * A rollout: up to {@code capacity} consecutive trials of {@code batch} episodes played side by side, with
- * the recurrent state the rollout started from (h, and c for an LSTM). It is the one buffer acting writes into and learning reads
- * from; a worker allocates it once. Every array is step-major (trial t, then episode b), and the engines'
- * activations are kept, pre- and post-activation apart, for exact backpropagation through the rollout.
+ * A rollout: up to {@code capacity} consecutive trials of {@code batch} episodes played side by side, with the
+ * recurrent state the rollout started from (h, and c for an LSTM). It is the one buffer acting writes into and
+ * learning reads from; a worker allocates it once. Every array is step-major (trial t, then episode b), and the
+ * engines' activations are kept, pre- and post-activation apart, for exact backpropagation through the rollout.
  *
  * <p>Truncation: learning backpropagates inside the rollout only. {@code h[0]} and {@code c[0]} are the state
  * the rollout started from (zero at an episode's first trial, the previous rollout's last state otherwise) and
