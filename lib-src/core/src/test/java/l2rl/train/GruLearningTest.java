@@ -25,13 +25,13 @@ class GruLearningTest {
                 rollout = 5
                 batch = 8
                 workers = 1
-                episodes = EPISODES
+                episodes = 8000
                 learningRate = 0.003
                 learningRateEnd = 0.003
                 betaEStart = 0.2
                 betaEAnnealFraction = 0.5
                 checkpointEvery = 0
-                """.replace("EPISODES", "8000"));
+                """);
         var agent = Agents.learn(config, null);
         assertEquals(Cell.GRU, agent.spec().cell());
         var heldOut = new TaskSet(Tasks.family(Tasks.INDEPENDENT), 12345, 300);
