@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The recurrent actor-critic of Wang et al. (2016), one LSTM layer with a softmax policy head and a scalar value
- * head, behind the two engines that compute it: {@link FusedLstmActorCritic} (plain Java, the default) and
- * {@link SameDiffActorCritic} (DL4J/ND4J, the framework reference). Both read the same flat parameters
+ * The recurrent actor-critic of Wang et al. (2016), one recurrent layer (its {@link Cell}: the paper's LSTM, or a
+ * GRU) with a softmax policy head and a scalar value head, behind the engines that compute it: fused, plain Java
+ * and the default ({@link FusedLstmActorCritic}, {@link FusedGruActorCritic}), and {@link SameDiffActorCritic}
+ * (DL4J/ND4J, the framework reference, LSTM only). Both read the same flat parameters
  * ({@link ParameterLayout}) and the same {@link Rollout}; tests hold their values and gradients equal.
  *
  * <p>Loss of a rollout of B episodes, summed over its trials and averaged over episodes (A3C's per-rollout sum):
@@ -21,8 +22,24 @@ public interface ActorCritic {
     enum Engine {
         FUSED, SAMEDIFF;
 
+        /** The network of {@code spec} (its cell, its sizes) computed by this engine. */
         public ActorCritic create(AgentSpec spec) {
-            return this == FUSED ? new FusedLstmActorCritic(spec) : new SameDiffActorCritic(spec);
+            requireSupports(spec.cell());
+            if (this == SAMEDIFF) {
+                return new SameDiffActorCritic(spec);
+            }
+            return spec.cell() == Cell.LSTM ? new FusedLstmActorCritic(spec) : new FusedGruActorCritic(spec);
+        }
+
+        /** Whether this engine computes {@code cell}: the samediff engine has no GRU (README, "cell"). */
+        public boolean supports(Cell cell) {
+            return this == FUSED || cell == Cell.LSTM;
+        }
+
+        public void requireSupports(Cell cell) {
+            if (!supports(cell)) {
+                throw new IllegalArgumentException("engine " + key() + " has no " + cell.key() + " cell");
+            }
         }
 
         public String key() {
@@ -46,19 +63,25 @@ public interface ActorCritic {
 
     AgentSpec spec();
 
-    /** Glorot-uniform LSTM and head weights from {@code rng}; forget bias 1, other biases 0; pi ~ uniform. */
+    /**
+     * Glorot-uniform cell and head weights from {@code rng}; the LSTM's forget bias and the GRU's update-gate bias
+     * 1, other biases 0; pi ~ uniform.
+     */
     static float[] initialParameters(AgentSpec spec, SplittableRandom rng) {
         var layout = ParameterLayout.of(spec);
         var net = new float[layout.size()];
         int in = spec.inputSize();
         int h = spec.hidden();
         int a = spec.arms();
-        fill(net, layout.w(), in * 4 * h, Math.sqrt(6.0 / (in + 4 * h)), rng);
-        fill(net, layout.r(), h * 4 * h, Math.sqrt(6.0 / (h + 4 * h)), rng);
-        // gate order i, f, g, o: forget-gate bias 1, so memory lasts from the start (Jozefowicz et al. 2015) -
-        // the agent must integrate evidence over the whole episode
+        int g = layout.gates();
+        fill(net, layout.w(), in * g, Math.sqrt(6.0 / (in + g)), rng);
+        fill(net, layout.r(), h * g, Math.sqrt(6.0 / (h + g)), rng);
+        // LSTM gates i, f, g, o: forget-gate bias 1, so memory lasts from the start (Jozefowicz et al. 2015) -
+        // the agent must integrate evidence over the whole episode. GRU gates r, z, n: the update gate z keeps
+        // h, so its bias 1 is the same choice (z = 0.73 at the start, not 0.5). Both are the second gate block.
+        int keep = layout.b() + h;
         for (int k = 0; k < h; k++) {
-            net[layout.b() + h + k] = 1f;
+            net[keep + k] = 1f;
         }
         fill(net, layout.wp(), h * a, 0.01 * Math.sqrt(6.0 / (h + a)), rng);  // small policy weights: pi ~ uniform
         fill(net, layout.wv(), h, Math.sqrt(6.0 / (h + 1)), rng);

@@ -3,9 +3,9 @@ package l2rl.agent;
 import l2rl.env.TaskFamily;
 
 /**
- * The shape of a meta-RL agent: how many arms it chooses among, its LSTM width, the episode length it scales the
- * trial index by, whether it sees rewards (the paper's control withholds them: always 0), and its input layout,
- * which comes from the task family ({@link #of}).
+ * The shape of a meta-RL agent: how many arms it chooses among, its recurrent cell and width, the episode length it
+ * scales the trial index by, whether it sees rewards (the paper's control withholds them: always 0), and its input
+ * layout, which comes from the task family ({@link #of}).
  *
  * <p>The input at decision t is, in this order: the task's observation ({@code observations} values, none for the
  * paper's bandits), the one-hot previous action ({@code arms}, zeros at t = 0), the previous reward as the task
@@ -15,9 +15,12 @@ import l2rl.env.TaskFamily;
  *
  * @param observations the task's observation size
  * @param rewardValues 0 for a scalar reward, else the number of one-hot reward values
+ * @param cell what the recurrent layer computes (LSTM, the paper's, or GRU); {@code hidden} is its width
  */
-public record AgentSpec(int arms, int hidden, int trials, boolean rewardInput, int observations, int rewardValues) {
+public record AgentSpec(int arms, int hidden, int trials, boolean rewardInput, int observations, int rewardValues,
+        Cell cell) {
     public AgentSpec {
+        java.util.Objects.requireNonNull(cell, "cell");
         if (arms < 1 || hidden < 1 || trials < 1) {
             throw new IllegalArgumentException("arms, hidden and trials must be positive: " + arms + ", " + hidden
                     + ", " + trials);
@@ -28,21 +31,36 @@ public record AgentSpec(int arms, int hidden, int trials, boolean rewardInput, i
         }
     }
 
-    /** An agent for tasks without observations and with a scalar reward: the paper's bandits. */
+    /** An LSTM agent with this input layout. */
+    public AgentSpec(int arms, int hidden, int trials, boolean rewardInput, int observations, int rewardValues) {
+        this(arms, hidden, trials, rewardInput, observations, rewardValues, Cell.LSTM);
+    }
+
+    /** An LSTM agent for tasks without observations and with a scalar reward: the paper's bandits. */
     public AgentSpec(int arms, int hidden, int trials, boolean rewardInput) {
         this(arms, hidden, trials, rewardInput, 0, 0);
     }
 
-    /** The agent whose input fits the tasks of {@code family}. */
+    /** The LSTM agent whose input fits the tasks of {@code family}. */
     public static AgentSpec of(TaskFamily family, int hidden, int trials, boolean rewardInput) {
+        return of(family, hidden, trials, rewardInput, Cell.LSTM);
+    }
+
+    /** The agent with cell {@code cell} whose input fits the tasks of {@code family}. */
+    public static AgentSpec of(TaskFamily family, int hidden, int trials, boolean rewardInput, Cell cell) {
         var encoding = family.rewardEncoding();
         return new AgentSpec(family.arms(), hidden, trials, rewardInput, family.observationSize(),
-                encoding.isOneHot() ? encoding.width() : 0);
+                encoding.isOneHot() ? encoding.width() : 0, cell);
+    }
+
+    /** This agent with cell {@code cell}. */
+    public AgentSpec withCell(Cell cell) {
+        return new AgentSpec(arms, hidden, trials, rewardInput, observations, rewardValues, cell);
     }
 
     /** Whether this agent's input fits the tasks of {@code family}: same arms, observation size and reward encoding. */
     public boolean fits(TaskFamily family) {
-        return of(family, hidden, trials, rewardInput).equals(this);
+        return of(family, hidden, trials, rewardInput, cell).equals(this);
     }
 
     /**
@@ -51,7 +69,7 @@ public record AgentSpec(int arms, int hidden, int trials, boolean rewardInput, i
      */
     public void requireFits(TaskFamily family, String name) {
         if (!fits(family)) {
-            var wanted = of(family, hidden, trials, rewardInput);
+            var wanted = of(family, hidden, trials, rewardInput, cell);
             throw new IllegalArgumentException("the agent's input is " + layout() + " (" + inputSize()
                     + " values); " + name + " gives " + wanted.layout() + " (" + wanted.inputSize() + " values)");
         }
@@ -88,9 +106,8 @@ public record AgentSpec(int arms, int hidden, int trials, boolean rewardInput, i
                 + (rewardValues == 0 ? "scalar reward" : rewardValues + " one-hot reward") + ", t/T]";
     }
 
-    /** Number of trainable parameters (LSTM weights and bias, policy head, value head). */
+    /** Number of trainable parameters (recurrent cell, policy head, value head), as {@link ParameterLayout} counts. */
     public int parameterCount() {
-        int in = inputSize();
-        return (in + hidden) * 4 * hidden + 4 * hidden + hidden * arms + arms + hidden + 1;
+        return ParameterLayout.of(this).size();
     }
 }

@@ -48,7 +48,7 @@ public final class FusedLstmActorCritic implements ActorCritic {
         this.layout = ParameterLayout.of(spec);
         this.in = spec.inputSize();
         this.hid = spec.hidden();
-        this.gates = 4 * hid;
+        this.gates = layout.gates();
         this.arms = spec.arms();
         this.p = new double[layout.size()];
         this.rt = new double[gates * hid];

@@ -7,7 +7,7 @@ import l2rl.env.Seeds;
 import l2rl.env.TaskSet;
 
 /**
- * A trained meta-RL agent with frozen weights: it acts on new tasks with its LSTM state as its only memory
+ * A trained meta-RL agent with frozen weights: it acts on new tasks with its recurrent state as its only memory
  * (SB3's {@code predict}; {@code learn}, {@code save} and {@code load} live in {@code l2rl.train.Agents}).
  */
 public final class MetaRlAgent {
@@ -28,7 +28,7 @@ public final class MetaRlAgent {
         GREEDY
     }
 
-    /** An agent computed by the default engine ({@link FusedLstmActorCritic}). */
+    /** An agent computed by the default engine, fused ({@link FusedLstmActorCritic} or {@link FusedGruActorCritic}). */
     public MetaRlAgent(AgentSpec spec, float[] parameters) {
         this(spec, parameters, ActorCritic.Engine.FUSED);
     }
@@ -118,12 +118,12 @@ public final class MetaRlAgent {
         return new Played(arms, regrets, rewards);
     }
 
-    /** Plays one batch of tasks side by side from a fresh LSTM state by the agent's rule; returns arms[slot][trial]. */
+    /** Plays one batch of tasks side by side from a zero state by the agent's rule; returns arms[slot][trial]. */
     public int[][] play(CheckedTask[] tasks, int trials, SplittableRandom[] rngs) {
         return play(tasks, trials, rngs, actionRule);
     }
 
-    /** Plays one batch of tasks side by side from a fresh LSTM state; returns arms[slot][trial]. */
+    /** Plays one batch of tasks side by side from a zero state; returns arms[slot][trial]. */
     public int[][] play(CheckedTask[] tasks, int trials, SplittableRandom[] rngs, ActionRule rule) {
         return play(tasks, trials, rngs, rule, null, null, 0);
     }

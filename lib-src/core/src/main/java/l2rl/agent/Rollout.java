@@ -3,10 +3,10 @@ package l2rl.agent;
 import java.util.Arrays;
 
 /**
- * A rollout: up to {@code capacity} consecutive trials of {@code batch} episodes played side by side, with
- * the recurrent state the rollout started from. It is the one buffer acting writes into and learning reads
- * from; a worker allocates it once. Every array is step-major (trial t, then episode b), and the engines'
- * activations are kept, pre- and post-activation apart, for exact backpropagation through the rollout.
+ * A rollout: up to {@code capacity} consecutive trials of {@code batch} episodes played side by side, with the
+ * recurrent state the rollout started from (h, and c for an LSTM). It is the one buffer acting writes into and
+ * learning reads from; a worker allocates it once. Every array is step-major (trial t, then episode b), and the
+ * engines' activations are kept, pre- and post-activation apart, for exact backpropagation through the rollout.
  *
  * <p>Truncation: learning backpropagates inside the rollout only. {@code h[0]} and {@code c[0]} are the state
  * the rollout started from (zero at an episode's first trial, the previous rollout's last state otherwise) and
@@ -26,9 +26,10 @@ public final class Rollout {
     public final double[] rewards;     // [T, B]
     // the engine's activations
     public final double[] h;           // [T+1, B, H] hidden state; h[0] is the start state
-    public final double[] c;           // [T+1, B, H] cell state;   c[0] is the start state
-    public final double[] gates;       // [T, B, 4H] post-activation gates i, f, g, o
-    public final double[] tanhC;       // [T, B, H]  tanh(c[t+1]), kept from the forward pass
+    public final double[] c;           // [T+1, B, H] LSTM cell state; c[0] is the start state (a GRU's stays 0)
+    public final double[] gates;       // [T, B, GH] post-activation gates: LSTM i, f, g, o; GRU r, z, n
+    public final double[] tanhC;       // [T, B, H]  LSTM only: tanh(c[t+1]), kept from the forward pass
+    public final double[] candidate;   // [T, B, H]  GRU only: u = h[t] R_n + bn, kept from the forward pass
     public final double[] logProbs;    // [T, B, A]  log pi(.|h[t+1])
     public final double[] probs;       // [T, B, A]  pi(.|h[t+1])
     public final double[] values;      // [T, B]     V(h[t+1])
@@ -48,8 +49,9 @@ public final class Rollout {
         rewards = new double[steps];
         h = new double[(capacity + 1) * batch * hidden];
         c = new double[(capacity + 1) * batch * hidden];
-        gates = new double[steps * 4 * hidden];
-        tanhC = new double[steps * hidden];
+        gates = new double[steps * ParameterLayout.of(spec).gates()];
+        tanhC = new double[spec.cell() == Cell.LSTM ? steps * hidden : 0];
+        candidate = new double[spec.cell() == Cell.GRU ? steps * hidden : 0];
         logProbs = new double[steps * arms];
         probs = new double[steps * arms];
         values = new double[steps];

@@ -27,7 +27,7 @@ import l2rl.train.Trainer;
  * {@code --resume} continues from the newest one.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train the meta-RL agent (LSTM actor-critic, A2C/A3C) on a task family.")
+        description = "Train the meta-RL agent (LSTM or GRU actor-critic, A2C/A3C) on a task family.")
 public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 

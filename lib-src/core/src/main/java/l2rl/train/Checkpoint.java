@@ -246,11 +246,11 @@ public record Checkpoint(TrainConfig config, long episodes, long updates, double
         if (Integer.toString(VERSION_WITHOUT_LAYOUT).equals(m.getProperty("version"))) {
             // Before the input came from the task: [one-hot previous action, scalar previous reward, t / T].
             return new AgentSpec(Tasks.family(config.task()).arms(), config.hidden(), config.trials(),
-                    config.rewardInput());
+                    config.rewardInput()).withCell(config.cell());
         }
         return new AgentSpec(Integer.parseInt(m.getProperty("arms")), config.hidden(), config.trials(),
                 config.rewardInput(), Integer.parseInt(m.getProperty("inputObservations")),
-                Integer.parseInt(m.getProperty("inputRewardValues")));
+                Integer.parseInt(m.getProperty("inputRewardValues")), config.cell());
     }
 
     private static void verify(Path file, String what, byte[] data, Properties m) throws CheckpointException {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import l2rl.agent.ActorCritic;
 import l2rl.agent.AgentSpec;
+import l2rl.agent.Cell;
 import l2rl.env.Tasks;
 
 /**
@@ -54,8 +55,10 @@ public final class TrainConfig {
     public static final Key<ActorCritic.Engine> ENGINE = key("engine", ActorCritic.Engine.FUSED,
             choice(ActorCritic.Engine.values()),
             "the network's engine: fused (plain Java) or samediff (the DL4J reference; needs rollout = trials)");
+    public static final Key<Cell> CELL = key("cell", Cell.LSTM, choice(Cell.values()),
+            "the recurrent cell: lstm (the paper's) or gru (PyTorch's equations; fused engine only)");
     public static final Key<Integer> HIDDEN = key("hidden", 48, integer(1, 4096),
-            "LSTM units (the paper's 48)");
+            "recurrent units (the paper's LSTM has 48; a GRU of 56 has about as many parameters)");
     public static final Key<Double> GAMMA = key("gamma", 0.8, real(0, 1),
             "discount of the returns");
     public static final Key<Double> GAE_LAMBDA = key("gaeLambda", 1.0, real(0, 1),
@@ -131,6 +134,10 @@ public final class TrainConfig {
     private void checkTogether() {
         if (rollout() < 1 || rollout() > trials()) {
             throw new ConfigException("config key 'rollout' must be in [1, " + trials() + "], got " + rollout());
+        }
+        if (!engine().supports(cell())) {
+            throw new ConfigException("config keys 'engine' and 'cell': engine = " + engine().key() + " has no cell = "
+                    + cell().key() + " (libnd4j's GRU op is not used, see the README); use engine = fused");
         }
         if (engine() == ActorCritic.Engine.SAMEDIFF && rollout() != trials()) {
             // ActorCriticEnginesTest shows it: libnd4j's LSTM backward pass is wrong from a non-zero start state
@@ -297,6 +304,10 @@ public final class TrainConfig {
         return get(ENGINE);
     }
 
+    public Cell cell() {
+        return get(CELL);
+    }
+
     public int hidden() {
         return get(HIDDEN);
     }
@@ -404,7 +415,7 @@ public final class TrainConfig {
     // What the trainer derives from the config
 
     public AgentSpec agentSpec() {
-        return AgentSpec.of(Tasks.family(task()), hidden(), trials(), rewardInput());
+        return AgentSpec.of(Tasks.family(task()), hidden(), trials(), rewardInput(), cell());
     }
 
     /**

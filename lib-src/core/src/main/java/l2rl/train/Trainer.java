@@ -33,7 +33,7 @@ import l2rl.env.Tasks;
  * code) of its episodes; rollouts never cross an episode's end. After every rollout the worker computes n-step
  * returns bootstrapped from the value of the state the rollout ended in ({@link Returns}), the gradient of the
  * actor-critic loss on its own copy by backpropagation through the rollout only, hands the gradient to the
- * {@link ParameterServer}, continues with the new global parameters, and carries the LSTM state into the next
+ * {@link ParameterServer}, continues with the new global parameters, and carries the recurrent state into the next
  * rollout of the same episodes.
  *
  * <p>Random streams: episode e's task is {@code Seeds.rng(seed, "train-task", e)} and its action choices
@@ -339,7 +339,7 @@ public final class Trainer {
      * One A3C worker: its own copy of the network, its own batch of episodes. Each rollout (the next
      * {@code rollout} trials of its episodes) runs in three phases: collect (act and step the bandits), compute
      * returns (bootstrapped from the value of the state the rollout ends in), learn (gradient, parameter server,
-     * refreshed copy). The LSTM state carries from one rollout to the next of the same episodes.
+     * refreshed copy). The recurrent state carries from one rollout to the next of the same episodes.
      */
     private final class Worker {
         private final ActorCritic net = config.engine().create(spec);

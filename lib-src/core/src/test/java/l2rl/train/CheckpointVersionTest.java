@@ -72,6 +72,10 @@ class CheckpointVersionTest {
             assertEquals("1", manifest(file).getProperty("version"), file.toString());
             var old = Checkpoint.read(file);
             var config = old.config();
+            assertFalse(new String(entries(file).get("config.properties"), StandardCharsets.UTF_8).contains("cell"),
+                    "written before the key cell existed");
+            assertEquals(l2rl.agent.Cell.LSTM, config.cell(), "a config without the key cell is an LSTM's");
+            assertEquals(l2rl.agent.Cell.LSTM, old.agentSpec().cell());
             assertEquals(new AgentSpec(2, config.hidden(), config.trials(), config.rewardInput()), old.agentSpec());
             assertEquals(config.agentSpec(), old.agentSpec(), "today's two-armed families keep the legacy layout");
 
@@ -111,6 +115,22 @@ class CheckpointVersionTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Agents.fromCheckpoint(read));
         assertTrue(e.getMessage().contains("the agent's input is [3 observation, 2 one-hot action, 4 one-hot reward,"
                 + " t/T] (10 values)"), e.getMessage());
+    }
+
+    @Test
+    void aGruCheckpointKeepsItsCellAndParameterCount(@TempDir Path tmp) throws IOException {
+        var config = TrainConfig.parse(CheckpointTest.TINY).with(TrainConfig.CELL, l2rl.agent.Cell.GRU);
+        var spec = config.agentSpec();
+        assertEquals(l2rl.agent.Cell.GRU, spec.cell());
+        var params = new float[spec.parameterCount()];
+        params[3] = 0.25f;
+        int n = params.length;
+        var file = tmp.resolve("gru.zip");
+        new Checkpoint(config, 10, 0, 0, params, config.optimizer(), 0, new double[n], new double[n]).write(file);
+        var read = Checkpoint.read(file);
+        assertEquals(l2rl.agent.Cell.GRU, read.config().cell());
+        assertEquals(spec, read.agentSpec());
+        assertArrayEquals(params, read.parameters());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package l2rl.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ class TrainConfigKeysTest {
     static {
         TODAYS_DEFAULTS.put("task", "BanditTwoArmedIndependentUniform-v0");
         TODAYS_DEFAULTS.put("engine", "fused");
+        TODAYS_DEFAULTS.put("cell", "lstm");
         TODAYS_DEFAULTS.put("hidden", "48");
         TODAYS_DEFAULTS.put("gamma", "0.8");
         TODAYS_DEFAULTS.put("gaeLambda", "1.0");
@@ -70,6 +72,7 @@ class TrainConfigKeysTest {
     private static final Map<String, Map<String, String>> ANOTHER_VALUE = Map.ofEntries(
             Map.entry("task", Map.of("task", "BanditTwoArmedDependentHard-v0")),
             Map.entry("engine", Map.of("engine", "samediff", "rollout", "100")),
+            Map.entry("cell", Map.of("cell", "gru", "hidden", "56")),
             Map.entry("hidden", Map.of("hidden", "12")), Map.entry("gamma", Map.of("gamma", "0.95")),
             Map.entry("gaeLambda", Map.of("gaeLambda", "0.9")),
             Map.entry("learningRate", Map.of("learningRate", "1.0E-4")),
@@ -251,13 +254,25 @@ class TrainConfigKeysTest {
         assertEquals(15, files.size(), files.toString());
         for (var file : files) {
             var written = TrainConfig.readOverrides(file);
-            // they were trained before the key 'actions' came; every other key is in the file, as toMap wrote it
-            var expected = new LinkedHashMap<>(written);
+            // they were trained before the keys 'cell' and 'actions' came; every other key is in the file, as toMap
+            // wrote it
+            assertFalse(written.containsKey("cell"), file.toString());
+            var expected = new LinkedHashMap<String, String>();
+            written.forEach((key, value) -> {
+                expected.put(key, value);
+                if (key.equals("engine")) {
+                    expected.put("cell", "lstm");
+                }
+            });
             expected.put("actions", "validated");
             var config = TrainConfig.parse(Files.readString(file));
             assertEquals(expected, config.toMap(), file.toString());
             assertEquals(new ArrayList<>(TODAYS_DEFAULTS.keySet()), new ArrayList<>(config.toMap().keySet()));
-            assertEquals(Files.readString(file) + "actions = validated\n", config.toProperties(), file.toString());
+            var text = Files.readString(file);
+            int afterEngine = text.indexOf('\n', text.indexOf("engine = ")) + 1;
+            assertEquals(text.substring(0, afterEngine) + "cell = lstm\n" + text.substring(afterEngine)
+                    + "actions = validated\n", config.toProperties(), file.toString());
+            assertEquals(l2rl.agent.Cell.LSTM, config.cell());
             assertEquals(written.get("task"), config.task());
             assertEquals(Long.parseLong(written.get("seed")), config.seed());
             assertEquals(0.8, config.gamma());

@@ -23,6 +23,8 @@ class TrainConfigTest {
         assertEquals(100, c.trials());
         assertEquals(5, c.rollout());  // the original A3C code's t_max
         assertEquals(l2rl.agent.ActorCritic.Engine.FUSED, c.engine());
+        assertEquals(l2rl.agent.Cell.LSTM, c.cell());
+        assertEquals(l2rl.agent.Cell.LSTM, c.agentSpec().cell());
         assertEquals(0.004, c.learningRate());
         assertTrue(c.meta());
         assertTrue(c.rewardInput());
@@ -56,8 +58,26 @@ class TrainConfigTest {
         e = assertThrows(ConfigException.class, () -> TrainConfig.parse("engine = samediff\nrollout = 5"));
         assertTrue(e.getMessage().contains("samediff needs rollout = trials"), e.getMessage());
         assertEquals(100, TrainConfig.parse("engine = samediff\nrollout = 100").rollout());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("cell = rnn"));
+        assertTrue(e.getMessage().contains("'cell'") && e.getMessage().contains("lstm or gru"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse("engine = samediff\nrollout = 100\ncell = gru"));
+        assertTrue(e.getMessage().contains("'engine'") && e.getMessage().contains("'cell'")
+                && e.getMessage().contains("samediff") && e.getMessage().contains("gru"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> TrainConfig.defaults().with(Map.of("workers", "0")));
         assertTrue(e.getMessage().contains("'workers'") && e.getMessage().contains("[1, 64]"), e.getMessage());
+    }
+
+    @Test
+    void theCellIsItsOwnKeyAndSizesTheAgent() {
+        var gru = TrainConfig.parse("cell = gru\nhidden = 56");
+        assertEquals(l2rl.agent.Cell.GRU, gru.cell());
+        assertEquals(l2rl.agent.Cell.GRU, gru.agentSpec().cell());
+        assertTrue(gru.toProperties().contains("cell = gru") || gru.toProperties().contains("cell=gru"),
+                gru.toProperties());
+        assertEquals(gru.toMap(), TrainConfig.parse(gru.toProperties()).toMap());
+        // input 4 (2 one-hot arms, reward, t/T): LSTM(48) 10,323 parameters, GRU(56) 10,475
+        assertEquals(10_323, TrainConfig.defaults().agentSpec().parameterCount());
+        assertEquals(10_475, gru.agentSpec().parameterCount());
     }
 
     @Test
