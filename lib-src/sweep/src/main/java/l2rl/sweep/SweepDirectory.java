@@ -71,9 +71,13 @@ public final class SweepDirectory {
         var wanted = plan.identity();
         if (Files.isRegularFile(file)) {
             var found = readProperties(file);
+            // A config key added after this sweep was written (cell, say) has its default there, as a checkpoint
+            // without the key reads it: the key came with a default that keeps the old behaviour.
+            var defaults = l2rl.train.TrainConfig.defaults().toMap();
             for (var key : wanted.keySet()) {
-                if (!wanted.get(key).equals(found.get(key))) {
-                    throw new ForeignSweepException(root + " holds another sweep (" + key + " = " + found.get(key)
+                var recorded = found.containsKey(key) ? found.get(key) : defaults.get(key);
+                if (!wanted.get(key).equals(recorded)) {
+                    throw new ForeignSweepException(root + " holds another sweep (" + key + " = " + recorded
                             + ", asked for " + wanted.get(key) + "); choose another directory");
                 }
             }
