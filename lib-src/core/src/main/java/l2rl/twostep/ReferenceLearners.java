@@ -11,14 +11,14 @@ import l2rl.env.TwoStep;
  * {@link #gridSearch} on 4,000 episodes of seed {@link #TUNING_SEED}, a stream no report uses:
  * <pre>
  *                      model-free (alpha, lambda, beta)   rate     model-based (alpha, beta)   rate
- *   TwoStep-v0         0.3, 0.25, 12                      0.6521   0.3, 32                     0.6862
+ *   TwoStep-v0         0.2, 0.25, 12                      0.6663   0.3, 32                     0.6908
  *   TwoStepReversal-v0 0.7, 1,    16                      0.6492   0.7, 32                     0.6925
  *   TwoStepDrift-v0    0.5, 0,    12                      0.5408   0.7, 32                     0.5439
  * </pre>
  * The model-based learner's best beta is the grid's largest: its values are right, so the closer to greedy the
  * better (from beta 24 to 32 its rate rises by 0.0004-0.0006). On Daw's drifting task lambda hardly matters: the
  * best setting of each lambda from 0 to 1 lies within 0.0018 of the best (0.5390-0.5408). On TwoStep-v0 the best
- * lambda = 1 setting pays 0.6467, 0.005 below lambda = 0.25.
+ * lambda = 1 setting pays 0.6583, 0.008 below lambda = 0.25 (0.6663; 75 trials).
  */
 public final class ReferenceLearners {
     /** The tasks and choices the settings were tuned on; reports use other seeds. */
@@ -33,7 +33,7 @@ public final class ReferenceLearners {
     /** Model-free {alpha, lambda, beta} of highest reward rate on {@code kind}. */
     static double[] modelFree(TwoStep.Kind kind) {
         return switch (kind) {
-            case FIXED -> new double[] {0.3, 0.25, 12};
+            case FIXED -> new double[] {0.2, 0.25, 12};
             case REVERSAL -> new double[] {0.7, 1, 16};
             case DRIFT -> new double[] {0.5, 0, 12};
         };

@@ -30,7 +30,8 @@ import l2rl.env.TwoStep;
  * a shift. SARSA(lambda) with lambda below 1 also moves Q1 toward the value of the state reached, and which state
  * is reached is t x c (common after a correct choice: the better state); its reward effect is larger after a
  * correct choice (r x c). With c alone those terms leak into b_rt: the model-free learner tuned for TwoStep-v0
- * (lambda 0.25) gets b_rt = -0.16 +- 0.08 with c alone (1,000 episodes), about 0 with the products, while the
+ * (lambda 0.25) gets b_rt = -0.11 +- 0.06 with c alone (1,000 episodes; -0.07 to -0.11 on four seeds), about 0
+ * (-0.01 to +0.04) with the products, while the
  * model-based learner keeps b_rt well above 0 either way. A stay that depends on r, t and c only through r, c and
  * t x c, as a model-free learner's does (the trial's transition draw is independent of its past given c), has
  * b_rt = 0 in this model exactly. Akam's single-regressor interaction stays in the report as

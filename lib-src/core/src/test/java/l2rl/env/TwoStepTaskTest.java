@@ -21,7 +21,7 @@ class TwoStepTaskTest {
             assertFalse(family.perStepRegret(), id);
             assertEquals(3, family.observationSize(), id);
         }
-        assertEquals(100, Tasks.family(Tasks.TWO_STEP).defaultTrials(), "50 trials of 2 steps");
+        assertEquals(150, Tasks.family(Tasks.TWO_STEP).defaultTrials(), "75 trials of 2 steps");
         assertEquals(200, Tasks.family(Tasks.TWO_STEP_DRIFT).defaultTrials());
     }
 
