@@ -100,6 +100,21 @@ public final class StayAnalysis {
         public double value(String quantity) {
             return get(quantity).value();
         }
+
+        /**
+         * Lines "COMMAND -> POLICY:QUANTITY value = X" for {@code quantities}, which the test suite checks against
+         * {@code command}'s CSV (a notebook's key numbers); a separated quantity has no line.
+         */
+        public String keyNumbers(String command, String... quantities) {
+            var out = new StringBuilder();
+            for (var q : quantities) {
+                if (!Double.isNaN(value(q))) {
+                    out.append(String.format(java.util.Locale.ROOT, "%s -> %s:%s value = %.4f%n", command, policy, q,
+                            value(q)));
+                }
+            }
+            return out.toString();
+        }
     }
 
     private StayAnalysis() {

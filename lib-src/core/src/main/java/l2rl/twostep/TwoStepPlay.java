@@ -83,6 +83,29 @@ public final class TwoStepPlay {
         return trials;
     }
 
+    /**
+     * The first {@code n} trials of one episode as a table: the first-stage choice, the transition, the state
+     * reached, the reward, and whether the next trial repeats the choice.
+     */
+    public static tech.tablesaw.api.Table table(String name, TwoStep.Trial[] episode, int n) {
+        var trial = tech.tablesaw.api.IntColumn.create("trial");
+        var choice = tech.tablesaw.api.StringColumn.create("step 1: choice");
+        var transition = tech.tablesaw.api.StringColumn.create("transition");
+        var state = tech.tablesaw.api.StringColumn.create("step 2: state");
+        var reward = tech.tablesaw.api.IntColumn.create("reward");
+        var next = tech.tablesaw.api.StringColumn.create("next trial");
+        for (int t = 0; t < Math.min(n, episode.length); t++) {
+            var x = episode[t];
+            trial.append(t + 1);
+            choice.append(x.choice() == 0 ? "a1" : "a2");
+            transition.append(x.common() ? "common" : "rare");
+            state.append(x.secondStage() == 0 ? "S2" : "S3");
+            reward.append(x.rewarded() ? 1 : 0);
+            next.append(t + 1 < episode.length ? episode[t + 1].choice() == x.choice() ? "stay" : "switch" : "");
+        }
+        return tech.tablesaw.api.Table.create(name, trial, choice, transition, state, reward, next);
+    }
+
     /** The state (S1, S2 or S3) a one-hot observation shows. */
     static int state(double[] x) {
         return x[TwoStep.S1] == 1 ? TwoStep.S1 : x[TwoStep.S2] == 1 ? TwoStep.S2 : TwoStep.S3;
