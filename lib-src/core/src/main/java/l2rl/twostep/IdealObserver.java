@@ -46,6 +46,11 @@ public final class IdealObserver implements TwoStepLearner {
     }
 
     @Override
+    public String toString() {
+        return "ideal observer: the exact posterior over which state is good, greedy";
+    }
+
+    @Override
     public void learn(TwoStep.Trial trial) {
         boolean towardS2 = trial.rewarded() == (trial.secondStage() == 0);
         evidence += towardS2 ? 1 : -1;

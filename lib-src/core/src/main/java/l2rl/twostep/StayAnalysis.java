@@ -101,6 +101,11 @@ public final class StayAnalysis {
             return get(quantity).value();
         }
 
+        /** The same analysis under another policy name (the name {@code l2rl two-step} prints: "agent"). */
+        public Report withPolicy(String name) {
+            return new Report(name, episodes, quantities, akamInteraction, separatedReplicates);
+        }
+
         /**
          * Lines "COMMAND -> POLICY:QUANTITY value = X" for {@code quantities}, which the test suite checks against
          * {@code command}'s CSV (a notebook's key numbers); a separated quantity has no line.
