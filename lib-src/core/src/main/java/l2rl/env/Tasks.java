@@ -27,6 +27,10 @@ public final class Tasks {
     public static final String DEPENDENT_EASY = "BanditTwoArmedDependentEasy-v0";
     public static final String DEPENDENT_MEDIUM = "BanditTwoArmedDependentMedium-v0";
     public static final String DEPENDENT_HARD = "BanditTwoArmedDependentHard-v0";
+    /** The two-step task: the paper's (3.2), the 2018 sequel's reversals, Daw et al. 2011's drift. */
+    public static final String TWO_STEP = "TwoStep-v0";
+    public static final String TWO_STEP_REVERSAL = "TwoStepReversal-v0";
+    public static final String TWO_STEP_DRIFT = "TwoStepDrift-v0";
 
     /** The five families of experiments 3.1.1 and 3.1.2, in the paper's order (i, u, e, m, h). */
     public static final List<String> EXPERIMENTS =
@@ -61,6 +65,9 @@ public final class Tasks {
         register("BanditTenArmedGaussian-v0", new GaussianArms(10), LIBRARY);
         register("BanditTenArmedUniformDistributedReward-v0", new DeterministicArms(10), LIBRARY);
         register("BanditElevenArmedWithIndex-v0", new ElevenArmedWithIndex(), LIBRARY);
+        register(TWO_STEP, new TwoStep(TwoStep.Kind.FIXED, TwoStep.PAPER_TRIALS), LIBRARY);
+        register(TWO_STEP_REVERSAL, new TwoStep(TwoStep.Kind.REVERSAL, 100), LIBRARY);
+        register(TWO_STEP_DRIFT, new TwoStep(TwoStep.Kind.DRIFT, 100), LIBRARY);
     }
 
     private Tasks() {

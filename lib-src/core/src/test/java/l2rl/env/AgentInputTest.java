@@ -18,6 +18,9 @@ class AgentInputTest {
     void todaysFamiliesKeepTheLayoutTheirWeightsWereTrainedOn() {
         for (var id : Tasks.ids()) {
             var family = Tasks.family(id);
+            if (family.observationSize() > 0) {
+                continue;  // a task with observations (the two-step task) came after the open task world
+            }
             var spec = AgentSpec.of(family, 48, 100, true);
             assertEquals(new AgentSpec(family.arms(), 48, 100, true), spec, id);
             assertEquals(family.arms() + 2, spec.inputSize(), id);

@@ -32,7 +32,8 @@ class TasksTest {
                 "BanditTwoArmedDependentHard-v0", "BanditTenArmedRandomFixed-v0", "BanditTenArmedRandomRandom-v0",
                 "BanditTenArmedGaussian-v0", "BanditTenArmedUniformDistributedReward-v0",
                 "BanditTwoArmedDeterministicFixed-v0", "BanditTwoArmedHighHighFixed-v0",
-                "BanditTwoArmedHighLowFixed-v0", "BanditTwoArmedLowLowFixed-v0", "BanditElevenArmedWithIndex-v0");
+                "BanditTwoArmedHighLowFixed-v0", "BanditTwoArmedLowLowFixed-v0", "BanditElevenArmedWithIndex-v0",
+                Tasks.TWO_STEP, Tasks.TWO_STEP_REVERSAL, Tasks.TWO_STEP_DRIFT);
         assertEquals(expected, new HashSet<>(Tasks.ids()));
         for (var id : Tasks.ids()) {
             var task = Tasks.family(id).sample(Seeds.rng(1, "test", 0));
