@@ -28,6 +28,11 @@ public final class Tasks {
     public static final String DEPENDENT_MEDIUM = "BanditTwoArmedDependentMedium-v0";
     public static final String DEPENDENT_HARD = "BanditTwoArmedDependentHard-v0";
 
+    /** Paper 3.1.3, dependent arms II: eleven arms, arm 11 telling where the target is. */
+    public static final String ELEVEN_ARMED = "BanditElevenArmedWithIndex-v0";
+    /** Its control: arm 11 says nothing about the target. */
+    public static final String ELEVEN_ARMED_UNINFORMATIVE = "BanditElevenArmedUninformative-v0";
+
     /** The five families of experiments 3.1.1 and 3.1.2, in the paper's order (i, u, e, m, h). */
     public static final List<String> EXPERIMENTS =
             List.of(INDEPENDENT, DEPENDENT_UNIFORM, DEPENDENT_EASY, DEPENDENT_MEDIUM, DEPENDENT_HARD);
@@ -60,7 +65,8 @@ public final class Tasks {
         register("BanditTenArmedRandomRandom-v0", new RandomPayoffArms(10), LIBRARY);
         register("BanditTenArmedGaussian-v0", new GaussianArms(10), LIBRARY);
         register("BanditTenArmedUniformDistributedReward-v0", new DeterministicArms(10), LIBRARY);
-        register("BanditElevenArmedWithIndex-v0", new ElevenArmedWithIndex(), LIBRARY);
+        register(ELEVEN_ARMED, new ElevenArmedWithIndex(true), LIBRARY);
+        register(ELEVEN_ARMED_UNINFORMATIVE, new ElevenArmedUninformative(), LIBRARY);
     }
 
     private Tasks() {
