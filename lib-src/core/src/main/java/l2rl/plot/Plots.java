@@ -320,7 +320,8 @@ public final class Plots {
         styleAxes(chart.getStyler());
         chart.getStyler().setStacked(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        // a hair above 1: with every bar spanning exactly [0, 1] XChart would label only the two ends
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0001);
         chart.getStyler().setYAxisDecimalPattern("0.0");
         var trials = IntStream.rangeClosed(1, shares.trials()).boxed().toList();
         chart.addSeries("target", trials, Arrays.stream(shares.best()).boxed().toList())
