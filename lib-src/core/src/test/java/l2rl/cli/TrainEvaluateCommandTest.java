@@ -87,7 +87,7 @@ class TrainEvaluateCommandTest {
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--fixed-task", "-m"), "contradict"),
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", bogusConfig.resolve("run").toString()), "cannot write LOGDIR"),
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", bogusConfig.toString()), "is a file, not a directory"),
-                new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--config", engineTypo.toString()), "must be fused or samediff"),
+                new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--config", engineTypo.toString()), "must be fused, fused-double or samediff"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir), "no run directory"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", tmp.toString()), "no checkpoint"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--episodes", "0"), "--episodes must be between 1"),
