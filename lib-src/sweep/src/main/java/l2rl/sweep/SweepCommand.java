@@ -44,7 +44,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "100", description = "(lr, gamma) settings, one training run each (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--episodes", paramLabel = "N", description = "training episodes per run (default: 20000, or what the task's family declares)")
+    @Option(names = "--episodes", paramLabel = "N", description = "training episodes per run (default: 20000), or what the task's family declares")
     Integer episodes;
 
     @Option(names = {"-n", "--trials"}, paramLabel = "TRIALS", description = "trials per episode T (default: 100)")
