@@ -52,7 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(`l2rl tasks`; the eleven-armed task's T = 5)")
     Integer trials;
 
-    @Option(names = "--episodes", description = "training episodes (default: 20000)")
+    @Option(names = "--episodes", description = "training episodes (default: 20000), or what the task's family declares")
     Integer episodes;
 
     @Option(names = "--batch", description = "episodes each worker plays side by side per update (default: 8)")

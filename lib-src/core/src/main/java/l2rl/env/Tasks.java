@@ -32,6 +32,11 @@ public final class Tasks {
     public static final String TWO_STEP_REVERSAL = "TwoStepReversal-v0";
     public static final String TWO_STEP_DRIFT = "TwoStepDrift-v0";
 
+    /** Paper 3.1.3, dependent arms II: eleven arms, arm 11 telling where the target is. */
+    public static final String ELEVEN_ARMED = "BanditElevenArmedWithIndex-v0";
+    /** Its control: arm 11 says nothing about the target. */
+    public static final String ELEVEN_ARMED_UNINFORMATIVE = "BanditElevenArmedUninformative-v0";
+
     /** The five families of experiments 3.1.1 and 3.1.2, in the paper's order (i, u, e, m, h). */
     public static final List<String> EXPERIMENTS =
             List.of(INDEPENDENT, DEPENDENT_UNIFORM, DEPENDENT_EASY, DEPENDENT_MEDIUM, DEPENDENT_HARD);
@@ -64,7 +69,8 @@ public final class Tasks {
         register("BanditTenArmedRandomRandom-v0", new RandomPayoffArms(10), LIBRARY);
         register("BanditTenArmedGaussian-v0", new GaussianArms(10), LIBRARY);
         register("BanditTenArmedUniformDistributedReward-v0", new DeterministicArms(10), LIBRARY);
-        register("BanditElevenArmedWithIndex-v0", new ElevenArmedWithIndex(), LIBRARY);
+        register(ELEVEN_ARMED, new ElevenArmedWithIndex(true), LIBRARY);
+        register(ELEVEN_ARMED_UNINFORMATIVE, new ElevenArmedUninformative(), LIBRARY);
         register(TWO_STEP, new TwoStep(TwoStep.Kind.FIXED, TwoStep.PAPER_TRIALS), LIBRARY);
         register(TWO_STEP_REVERSAL, new TwoStep(TwoStep.Kind.REVERSAL, 100), LIBRARY);
         register(TWO_STEP_DRIFT, new TwoStep(TwoStep.Kind.DRIFT, 100), LIBRARY);

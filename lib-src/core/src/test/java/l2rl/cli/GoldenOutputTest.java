@@ -101,6 +101,9 @@ class GoldenOutputTest {
         // The independent agent samples by default (validated), so greedy changes its row.
         cases.add(evaluate("independent", Tasks.INDEPENDENT, 7, "--actions", "greedy"));
         cases.add(evaluate("hard", Tasks.DEPENDENT_HARD, 7, "--no-baselines"));
+        // The eleven-armed agent (paper 3.1.3) on its task and on the uninformative control.
+        cases.add(evaluate("eleven-armed", Tasks.ELEVEN_ARMED, 7));
+        cases.add(evaluate("eleven-armed", Tasks.ELEVEN_ARMED_UNINFORMATIVE, 7));
 
         for (var id : Tasks.ids()) {
             for (long seed : STREAM_SEEDS) {

@@ -54,6 +54,9 @@ class TrainEvaluateCommandTest {
         var config = Files.readString(own.resolve("config.properties"));
         assertTrue(config.contains("trials = 5"), config);
         assertTrue(config.contains("rollout = 5"), config);
+        assertTrue(config.contains("betaEAnnealFraction = 0.5"), config);
+        assertTrue(config.contains("episodes = 16"), "--episodes overrides the family's 100,000: " + config);
+        assertEquals(100_000, l2rl.train.TrainConfig.forTask("BanditElevenArmedUninformative-v0").episodes());
         var flag = tmp.resolve("flag");
         train = CliRun.of("train", "-e", "BanditElevenArmedWithIndex-v0", "-l", flag.toString(), "-w", "1",
                 "-n", "3", "--episodes", "16", "--batch", "8", "--quiet");
