@@ -23,6 +23,8 @@ public final class Baselines {
      * <li>thompson needs rewards in [0,1] ({@link RewardKind#ZERO_ONE} or {@link RewardKind#UNIT_INTERVAL}): it is
      * left out for Gaussian rewards and for the eleven-armed task, whose arms pay up to 5.
      * <li>gittins needs 0/1 rewards, whose posteriors are the Beta(1 + s, 1 + f) of its table.
+     * <li>a restless coupled bandit (paper 3.1.4) gets the paper's baselines for it, ucb, thompson and
+     * rescorla-wagner, and rescorla-wagner-coupled: see {@link RestlessBaselines#forFamily}.
      * <li>bayes-optimal is offered where it is known exactly: see {@link BayesOptimal#forFamily}.
      * </ul>
      */
@@ -46,10 +48,12 @@ public final class Baselines {
                 policies.add(new GittinsPolicy(gamma));
             }
         }
-        BayesOptimal.forFamily(family, trials).ifPresent(policies::add);
         if (!family.meansFixed()) {
             policies.removeIf(BanditPolicy::assumesFixedMeans);
         }
+        policies.addAll(RestlessBaselines.forFamily(family, trials));
+        BayesOptimal.forFamily(family, trials).filter(p -> family.meansFixed() || !p.assumesFixedMeans())
+                .ifPresent(policies::add);
         return List.copyOf(policies);
     }
 }

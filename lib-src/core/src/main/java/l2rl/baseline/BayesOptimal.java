@@ -21,8 +21,9 @@ public final class BayesOptimal {
     /**
      * The Bayes-optimal policy for {@code trials}-trial episodes of {@code family}, asked by the prior the family
      * declares ({@link TaskFamily#exactPrior()}): for two independent U[0,1] arms the exact finite-horizon solution
-     * ({@link BayesOptimalIndependent}); for coupled arms (p2 = 1 - p1) acting greedily on the posterior. Empty for
-     * every other family.
+     * ({@link BayesOptimalIndependent}); for coupled arms (p2 = 1 - p1) acting greedily on the posterior, and for
+     * a restless coupled bandit greedily on the exact filter's predictive mean ({@link RestlessBayesOptimal}). Empty
+     * for every other family.
      */
     public static Optional<BanditPolicy> forFamily(TaskFamily family, int trials) {
         if (trials < 1) {
@@ -38,6 +39,9 @@ public final class BayesOptimal {
         }
         if (prior instanceof ExactPrior.CoupledArms coupled && arms == 2) {
             return Optional.of(new PosteriorGreedy(coupled.prior()));
+        }
+        if (prior instanceof ExactPrior.RestlessCoupled restless && arms == 2) {
+            return Optional.of(new RestlessBayesOptimal(restless.walk()));
         }
         return Optional.empty();
     }

@@ -5,7 +5,8 @@ package l2rl.env;
  * posterior): a family that draws its tasks from one of these says so by {@link TaskFamily#exactPrior()}. The set
  * is closed because each member needs its own solver; any family, the library's or a user's, may answer with one.
  */
-public sealed interface ExactPrior permits ExactPrior.IndependentUniform, ExactPrior.CoupledArms {
+public sealed interface ExactPrior permits ExactPrior.IndependentUniform, ExactPrior.CoupledArms,
+        ExactPrior.RestlessCoupled {
 
     /** Bernoulli arms paying 1, p_i ~ U[0,1] independently (solved exactly for two arms). */
     record IndependentUniform() implements ExactPrior {
@@ -13,5 +14,12 @@ public sealed interface ExactPrior permits ExactPrior.IndependentUniform, ExactP
 
     /** Two Bernoulli arms paying 1, p2 = 1 - p1, p1 drawn from {@code prior}. */
     record CoupledArms(P1Prior prior) implements ExactPrior {
+    }
+
+    /**
+     * Two Bernoulli arms paying 1, p2 = 1 - p1, p1 drifting as {@code walk} (a grid walk whose regime is uniform per
+     * episode): the exact filter over (p1, regime) is a finite sum.
+     */
+    record RestlessCoupled(RestlessWalk walk) implements ExactPrior {
     }
 }

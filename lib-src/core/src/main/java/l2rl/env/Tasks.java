@@ -27,6 +27,9 @@ public final class Tasks {
     public static final String DEPENDENT_EASY = "BanditTwoArmedDependentEasy-v0";
     public static final String DEPENDENT_MEDIUM = "BanditTwoArmedDependentMedium-v0";
     public static final String DEPENDENT_HARD = "BanditTwoArmedDependentHard-v0";
+    public static final String RESTLESS = "BanditTwoArmedRestless-v0";
+    public static final String RESTLESS_LOW = "BanditTwoArmedRestlessLow-v0";
+    public static final String RESTLESS_HIGH = "BanditTwoArmedRestlessHigh-v0";
 
     /** The five families of experiments 3.1.1 and 3.1.2, in the paper's order (i, u, e, m, h). */
     public static final List<String> EXPERIMENTS =
@@ -61,9 +64,28 @@ public final class Tasks {
         register("BanditTenArmedGaussian-v0", new GaussianArms(10), LIBRARY);
         register("BanditTenArmedUniformDistributedReward-v0", new DeterministicArms(10), LIBRARY);
         register("BanditElevenArmedWithIndex-v0", new ElevenArmedWithIndex(), LIBRARY);
+        registerRestless();
     }
 
     private Tasks() {
+    }
+
+    /** Paper 3.1.4's volatilities (random-walk sigma of p1), which the paper does not print: chosen by measurement. */
+    public static final double RESTLESS_LOW_SIGMA = 0.02;
+    public static final double RESTLESS_HIGH_SIGMA = 0.1;
+
+    /**
+     * The restless bandits of paper 3.1.4: low or high volatility with probability 1/2 per episode, and each regime
+     * alone. The criterion for the two sigmas: the best fixed Rescorla-Wagner rates of the two regimes differ by at
+     * least 0.15 and each regime's best rate beats the other's there, with paired 95% intervals that do not overlap
+     * (measured by RestlessVolatilityTest and notebook 08).
+     */
+    private static void registerRestless() {
+        var note = "sigmas chosen so the best fixed Rescorla-Wagner rates differ (0.04 vs 0.23)";
+        var both = List.of(RESTLESS_LOW_SIGMA, RESTLESS_HIGH_SIGMA);
+        register(RESTLESS, new RestlessTwoArmed(new RestlessWalk(101, both), note), LIBRARY);
+        register(RESTLESS_LOW, new RestlessTwoArmed(new RestlessWalk(101, List.of(RESTLESS_LOW_SIGMA)), note), LIBRARY);
+        register(RESTLESS_HIGH, new RestlessTwoArmed(new RestlessWalk(101, List.of(RESTLESS_HIGH_SIGMA)), note), LIBRARY);
     }
 
     /**

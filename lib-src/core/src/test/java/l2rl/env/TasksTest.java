@@ -33,7 +33,8 @@ class TasksTest {
                 "BanditTenArmedGaussian-v0", "BanditTenArmedUniformDistributedReward-v0",
                 "BanditTwoArmedDeterministicFixed-v0", "BanditTwoArmedHighHighFixed-v0",
                 "BanditTwoArmedHighLowFixed-v0", "BanditTwoArmedLowLowFixed-v0", "BanditElevenArmedWithIndex-v0");
-        assertEquals(expected, new HashSet<>(Tasks.ids()));
+        // beyond the package: the restless bandits of paper 3.1.4 (RestlessTwoArmedTest)
+        assertEquals(expected, new HashSet<>(Tasks.ids().stream().filter(id -> !id.contains("Restless")).toList()));
         for (var id : Tasks.ids()) {
             var task = Tasks.family(id).sample(Seeds.rng(1, "test", 0));
             assertEquals(Tasks.family(id).arms(), task.arms(), id);
