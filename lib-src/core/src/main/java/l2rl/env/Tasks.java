@@ -72,7 +72,7 @@ public final class Tasks {
 
     /** Paper 3.1.4's volatilities (random-walk sigma of p1), which the paper does not print: chosen by measurement. */
     public static final double RESTLESS_LOW_SIGMA = 0.02;
-    public static final double RESTLESS_HIGH_SIGMA = 0.1;
+    public static final double RESTLESS_HIGH_SIGMA = 0.15;
 
     /**
      * The restless bandits of paper 3.1.4: low or high volatility with probability 1/2 per episode, and each regime
@@ -81,7 +81,7 @@ public final class Tasks {
      * (measured by RestlessVolatilityTest and notebook 08).
      */
     private static void registerRestless() {
-        var note = "sigmas chosen so the best fixed Rescorla-Wagner rates differ (0.04 vs 0.23)";
+        var note = "sigmas chosen so the best fixed Rescorla-Wagner rates differ (0.05 vs 0.27)";
         var both = List.of(RESTLESS_LOW_SIGMA, RESTLESS_HIGH_SIGMA);
         register(RESTLESS, new RestlessTwoArmed(new RestlessWalk(101, both), note), LIBRARY);
         register(RESTLESS_LOW, new RestlessTwoArmed(new RestlessWalk(101, List.of(RESTLESS_LOW_SIGMA)), note), LIBRARY);
