@@ -3,6 +3,7 @@ package l2rl.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -51,6 +52,37 @@ public final class VolatilityAnalysis {
             return fits.stream().filter(f -> f.model() == model && f.alphaPerBlock() == alphaPerBlock).findFirst()
                     .orElseThrow();
         }
+    }
+
+    /**
+     * Each report's regret per volatility regime: one row per policy, the mean regret and its 95% interval over the
+     * low- and the high-volatility episodes of {@code tasks}, and over all.
+     */
+    public static tech.tablesaw.api.Table regretByRegime(String title, TaskSet tasks,
+            List<l2rl.eval.RegretReport> reports) {
+        var regimes = regimes(tasks);
+        var table = tech.tablesaw.api.Table.create(title);
+        var policy = tech.tablesaw.api.StringColumn.create("policy");
+        var columns = new tech.tablesaw.api.DoubleColumn[6];
+        var names = new String[] {"low_regret", "low_ci95", "high_regret", "high_ci95", "all_regret", "all_ci95"};
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = tech.tablesaw.api.DoubleColumn.create(names[c]);
+            columns[c].setPrintFormatter(l2rl.eval.ResultTables.decimals(3));
+        }
+        for (var report : reports) {
+            policy.append(report.policy());
+            var regret = report.episodeRegret();
+            for (int r = 0; r < 3; r++) {
+                int regime = r;
+                var of = IntStream.range(0, regret.length).filter(e -> regime == 2 || regimes[e] == regime)
+                        .mapToDouble(e -> regret[e]).toArray();
+                columns[2 * r].append(l2rl.eval.RegretReport.mean(of));
+                columns[2 * r + 1].append(l2rl.eval.RegretReport.ci95(of));
+            }
+        }
+        table.addColumns(policy);
+        table.addColumns(columns);
+        return table;
     }
 
     /** The volatility regime of each episode of {@code tasks} (a restless family's). */
