@@ -138,6 +138,18 @@ def main():
         value, errors = run(new_client, "l2rl.env.RebuildProbe.version()")
         check("a kernel started after the rebuild runs the new build", value == "second build" and not errors,
               f"RebuildProbe.version() = {value}")
+
+        # 4. The Vector API reaches every JVM the launcher starts; its start-up warning reaches no one's stderr.
+        value, errors = run(new_client, "l2rl.agent.kernels.Kernels.best().name()")
+        check("the kernel computes with the vector kernels", value is not None and "vector" in value,
+              f"Kernels.best().name() = {value}")
+        check("./l2rl tasks: no incubator warning on its stderr", "incubator" not in outputs[0][1],
+              outputs[0][1].strip()[-200:])
+        bad = subprocess.run([str(checkout / "l2rl"), "evaluate", "-e", "NoSuchTask-v0", "-l", "nowhere"],
+                             cwd=checkout, env=env, capture_output=True, text=True, timeout=120)
+        lines = bad.stderr.strip().splitlines()
+        check("a usage error is still one line, exit 2", bad.returncode == 2 and len(lines) == 1
+              and "incubator" not in bad.stderr, f"exit {bad.returncode}: {bad.stderr.strip()!r}")
         old_client.stop_channels()
         new_client.stop_channels()
     finally:

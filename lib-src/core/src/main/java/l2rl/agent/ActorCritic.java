@@ -18,22 +18,28 @@ import java.util.SplittableRandom;
  */
 public interface ActorCritic {
 
-    /** The engines; the config key {@code engine} names one. */
+    /**
+     * The engines; the config key {@code engine} names one. {@code fused}, the default: float, batch-shaped
+     * ({@link BatchedActorCritic}); {@code fused-double}: the double-precision reference it is tested against, one
+     * episode at a time ({@link FusedLstmActorCritic}, {@link FusedGruActorCritic}); {@code samediff}: DL4J.
+     */
     enum Engine {
-        FUSED, SAMEDIFF;
+        FUSED, FUSED_DOUBLE, SAMEDIFF;
 
         /** The network of {@code spec} (its cell, its sizes) computed by this engine. */
         public ActorCritic create(AgentSpec spec) {
             requireSupports(spec.cell());
-            if (this == SAMEDIFF) {
-                return new SameDiffActorCritic(spec);
-            }
-            return spec.cell() == Cell.LSTM ? new FusedLstmActorCritic(spec) : new FusedGruActorCritic(spec);
+            return switch (this) {
+                case SAMEDIFF -> new SameDiffActorCritic(spec);
+                case FUSED -> new BatchedActorCritic(spec);
+                case FUSED_DOUBLE -> spec.cell() == Cell.LSTM ? new FusedLstmActorCritic(spec)
+                        : new FusedGruActorCritic(spec);
+            };
         }
 
         /** Whether this engine computes {@code cell}: the samediff engine has no GRU (README, "cell"). */
         public boolean supports(Cell cell) {
-            return this == FUSED || cell == Cell.LSTM;
+            return this != SAMEDIFF || cell == Cell.LSTM;
         }
 
         public void requireSupports(Cell cell) {
@@ -43,7 +49,7 @@ public interface ActorCritic {
         }
 
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /** The engine named {@code key}; an unknown name is refused naming the allowed ones. */
@@ -53,7 +59,7 @@ public interface ActorCritic {
                     return e;
                 }
             }
-            throw new IllegalArgumentException("unknown engine '" + key + "'; allowed: fused, samediff");
+            throw new IllegalArgumentException("unknown engine '" + key + "'; allowed: fused, fused-double, samediff");
         }
     }
 

@@ -13,18 +13,21 @@ import java.util.concurrent.Executors;
 
 import l2rl.agent.ActorCritic;
 import l2rl.agent.AgentSpec;
+import l2rl.agent.Cell;
 import l2rl.agent.Rollout;
+import l2rl.agent.kernels.Kernels;
+import l2rl.agent.kernels.ScalarKernels;
 import l2rl.env.Tasks;
 import l2rl.train.TrainConfig;
 import l2rl.train.Trainer;
 
 /**
- * Training throughput in environment steps per second, at the default config: the real trainer with each
- * engine, one and two workers, and the fused engine alone (act + learn on a fixed rollout, no parameter
- * server, no bandits) on one and two threads, which is what two plain Java threads gain on this machine; then the
- * trainer across batch sizes, as achieved GFLOP/s against the peak a small multiply-add kernel reaches in plain Java
- * in the same run. The machine may be shared: compare figures as ratios within one run; the load average is printed
- * with each.
+ * Training throughput in environment steps per second: the real trainer with each engine at the default config,
+ * one and two workers; the fused engine alone (act + learn on a fixed rollout, no parameter server, no bandits) on
+ * one and two threads, which is what two plain Java threads gain on this machine; the double-precision reference
+ * engine beside the default; then the trainer for both cells across batch sizes, as achieved GFLOP/s against the
+ * multiply-add peaks measured in the same run. The machine may be shared: compare figures as ratios within one run;
+ * the load average is printed with each.
  */
 public final class TrainingBench {
     private TrainingBench() {
@@ -37,23 +40,32 @@ public final class TrainingBench {
     public static void run(PrintStream out) throws Exception {
         var defaults = TrainConfig.defaults();
         out.printf(Locale.ROOT, "training bench: LSTM(%d), T = %d, rollout %d trials, batch %d per worker, %d cores, "
-                + "load %s%n", defaults.hidden(), defaults.trials(), defaults.rollout(), defaults.batch(),
-                Runtime.getRuntime().availableProcessors(), load());
+                + "kernels %s, load %s%n", defaults.hidden(), defaults.trials(), defaults.rollout(), defaults.batch(),
+                Runtime.getRuntime().availableProcessors(), Kernels.best().name(), load());
+        if (!Kernels.vectorized()) {
+            out.println("  (this JVM has no module jdk.incubator.vector: the fused engine runs its scalar kernels; "
+                    + "start java with --add-modules=jdk.incubator.vector for the vector ones)");
+        }
         var fused = ActorCritic.Engine.FUSED;
-        var sameDiff = ActorCritic.Engine.SAMEDIFF;
         var asConfigured = Map.<String, String>of();
-        trainer(out, fused, 1, 400, asConfigured, false);  // warm-up: JIT
-        double fused1 = trainer(out, fused, 1, 2000, asConfigured, true);
-        double fused2 = trainer(out, fused, 2, 4000, asConfigured, true);
-        double plain1 = engineAlone(out, 1, 3000);
-        double plain2 = engineAlone(out, 2, 3000);
+        trainer(out, fused, 1, 2000, asConfigured, false);  // warm-up: JIT
+        double fused1 = trainer(out, fused, 1, 8000, asConfigured, true);
+        double fused2 = trainer(out, fused, 2, 16000, asConfigured, true);
+        double plain1 = engineAlone(out, 1, 20000);
+        double plain2 = engineAlone(out, 2, 20000);
         out.printf(Locale.ROOT, "  w=2 / w=1: fused trainer %.2fx, plain Java threads %.2fx%n", fused2 / fused1,
                 plain2 / plain1);
-        // samediff cannot train truncated rollouts (TrainConfig says why): both engines on whole-episode rollouts
+        var reference = ActorCritic.Engine.FUSED_DOUBLE;
+        trainer(out, reference, 1, 400, asConfigured, false);
+        double double1 = trainer(out, reference, 1, 1500, asConfigured, true);
+        out.printf(Locale.ROOT, "  fused (float, %s kernels) / fused-double (the test reference): %.1fx%n",
+                Kernels.best().name(), fused1 / double1);
+        // samediff cannot train truncated rollouts (TrainConfig says why): the engines on whole-episode rollouts
         var whole = Map.of("rollout", Integer.toString(TrainConfig.defaults().trials()));
-        out.printf(Locale.ROOT, "  both engines on the same config, rollout = the whole episode:%n");
-        double fusedWhole1 = trainer(out, fused, 1, 1000, whole, true);
-        double fusedWhole2 = trainer(out, fused, 2, 2000, whole, true);
+        out.printf(Locale.ROOT, "  the engines on the same config, rollout = the whole episode:%n");
+        double fusedWhole1 = trainer(out, fused, 1, 6000, whole, true);
+        double fusedWhole2 = trainer(out, fused, 2, 12000, whole, true);
+        var sameDiff = ActorCritic.Engine.SAMEDIFF;
         trainer(out, sameDiff, 1, 16, whole, false);  // warm-up: natives, graph
         double sd1 = trainer(out, sameDiff, 1, 64, whole, true);
         double sd2 = trainer(out, sameDiff, 2, 128, whole, true);
@@ -66,33 +78,40 @@ public final class TrainingBench {
     static final int[] BATCHES = {1, 8, 64, 256};
 
     /**
-     * The fused trainer at each batch size, one and two workers, as env steps/s and achieved GFLOP/s, beside the
-     * multiply-add peak measured in the same run. A step costs about 6 flops per parameter (2 forward, 4 backward:
-     * the usual estimate; the matrix products dominate at this size).
+     * The fused trainer for each cell at each batch size, one and two workers, as env steps/s and achieved GFLOP/s
+     * per worker, beside the multiply-add peaks measured in the same run. A step costs about 6 flops per parameter
+     * (2 forward, 4 backward: the usual estimate; the matrix products dominate at this size). Each figure is a run
+     * of about two seconds, sized from a short run before it.
      */
     static void batchSizes(PrintStream out) {
         var defaults = TrainConfig.defaults();
-        double flopsPerStep = 6.0 * defaults.agentSpec().parameterCount();
-        double scalarPeak = MultiplyAddPeak.scalarChains();
-        double vectorPeak = MultiplyAddPeak.autoVectorized();
-        out.printf(Locale.ROOT, "  multiply-add peak of one core in plain Java: %.1f GFLOP/s in independent scalar "
-                + "FMA chains, %.1f GFLOP/s auto-vectorized over L1-resident arrays, load %s%n", scalarPeak / 1e9,
-                vectorPeak / 1e9, load());
-        out.printf(Locale.ROOT, "  the fused trainer by batch (rollout %d, %,.0f flops per env step):%n",
-                defaults.rollout(), flopsPerStep);
-        for (int batch : BATCHES) {
-            for (int workers = 1; workers <= 2; workers++) {
-                // About 1,200 episodes a worker (two seconds at today's speed), in whole rounds of every worker's batch.
-                int round = workers * batch;
-                int episodes = Math.max(2, 1200 * workers / round) * round;
-                var overrides = Map.of("batch", Integer.toString(batch));
-                var result = run(ActorCritic.Engine.FUSED, workers, episodes, overrides);
-                double perSecond = result.episodes() * defaults.trials() / result.wallSeconds();
-                double perWorker = perSecond / workers;
-                out.printf(Locale.ROOT, "  batch %3d w=%d: %,9.0f env steps/s = %5.2f GFLOP/s per worker (%4.1f%% of "
-                        + "the scalar peak, %4.1f%% of the vectorized), load %s%n", batch, workers, perSecond,
-                        perWorker * flopsPerStep / 1e9, 100 * perWorker * flopsPerStep / scalarPeak,
-                        100 * perWorker * flopsPerStep / vectorPeak, load());
+        double scalarPeak = new ScalarKernels().multiplyAddPeak();
+        double autoPeak = MultiplyAddPeak.autoVectorized();
+        double peak = Kernels.best().multiplyAddPeak();
+        out.printf(Locale.ROOT, "  multiply-add peak of one core: %.1f GFLOP/s in scalar FMA chains, %.1f GFLOP/s "
+                + "auto-vectorized over L1-resident arrays, %.1f GFLOP/s in FMA chains of the %s kernels, load %s%n",
+                scalarPeak / 1e9, autoPeak / 1e9, peak / 1e9, Kernels.best().name(), load());
+        for (var cell : Cell.values()) {
+            var overrides = Map.of("cell", cell.key());
+            double flopsPerStep = 6.0 * defaults.with(overrides).agentSpec().parameterCount();
+            out.printf(Locale.ROOT, "  the fused trainer by batch, %s(%d), rollout %d, %,.0f flops per env step:%n",
+                    cell.key().toUpperCase(Locale.ROOT), defaults.hidden(), defaults.rollout(), flopsPerStep);
+            for (int batch : BATCHES) {
+                for (int workers = 1; workers <= 2; workers++) {
+                    var config = Map.of("cell", cell.key(), "batch", Integer.toString(batch));
+                    int round = workers * batch;
+                    var probe = run(ActorCritic.Engine.FUSED, workers, Math.max(2, 400 * workers / round) * round,
+                            config);
+                    double probeRate = probe.episodes() / probe.wallSeconds();
+                    int episodes = (int) Math.max(2, Math.ceil(2.0 * probeRate / round)) * round;
+                    var result = run(ActorCritic.Engine.FUSED, workers, episodes, config);
+                    double perSecond = result.episodes() * defaults.trials() / result.wallSeconds();
+                    double perWorker = perSecond / workers;
+                    out.printf(Locale.ROOT, "  batch %3d w=%d: %,9.0f env steps/s = %5.2f GFLOP/s per worker (%4.1f%% "
+                            + "of the %s FMA peak), load %s%n", batch, workers, perSecond,
+                            perWorker * flopsPerStep / 1e9, 100 * perWorker * flopsPerStep / peak,
+                            Kernels.best().name(), load());
+                }
             }
         }
     }

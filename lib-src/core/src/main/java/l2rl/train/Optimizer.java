@@ -2,6 +2,8 @@ package l2rl.train;
 
 import java.util.Arrays;
 
+import l2rl.agent.kernels.Kernels;
+
 /**
  * A first-order optimizer over one flat parameter vector, with its state in plain arrays so a checkpoint can
  * store it exactly. Adam (Kingma and Ba) and RMSProp (the A3C paper's choice, with decay 0.99).
@@ -17,6 +19,7 @@ public final class Optimizer {
     private final double[] first;   // Adam: mean of gradients; RMSProp: unused
     private final double[] second;  // Adam: mean of squared gradients; RMSProp: running mean of squares
     private long steps;
+    private final Kernels kernels = Kernels.best();
 
     public Optimizer(Kind kind, int size, double beta1, double beta2, double epsilon) {
         this.kind = kind;
@@ -33,24 +36,17 @@ public final class Optimizer {
                 : new Optimizer(Kind.RMSPROP, size, 0.0, c.rmspropDecay(), c.epsilon());
     }
 
-    /** Moves {@code params} one step against {@code gradient} with learning rate {@code lr}. */
+    /**
+     * Moves {@code params} one step against {@code gradient} with learning rate {@code lr}, by the engine's
+     * arithmetic (vectorised where the JVM has the Vector API; the same doubles either way).
+     */
     public void step(float[] params, double[] gradient, double lr) {
         steps++;
         if (kind == Kind.ADAM) {
-            double c1 = 1 - Math.pow(beta1, steps);
-            double c2 = 1 - Math.pow(beta2, steps);
-            for (int i = 0; i < params.length; i++) {
-                double g = gradient[i];
-                first[i] = beta1 * first[i] + (1 - beta1) * g;
-                second[i] = beta2 * second[i] + (1 - beta2) * g * g;
-                params[i] -= (float) (lr * (first[i] / c1) / (Math.sqrt(second[i] / c2) + epsilon));
-            }
+            kernels.adamStep(params, gradient, first, second, beta1, beta2, 1 - Math.pow(beta1, steps),
+                    1 - Math.pow(beta2, steps), lr, epsilon);
         } else {
-            for (int i = 0; i < params.length; i++) {
-                double g = gradient[i];
-                second[i] = beta2 * second[i] + (1 - beta2) * g * g;
-                params[i] -= (float) (lr * g / Math.sqrt(second[i] + epsilon));
-            }
+            kernels.rmspropStep(params, gradient, second, beta2, lr, epsilon);
         }
     }
 

@@ -54,9 +54,10 @@ public final class TrainConfig {
             "task family id (`l2rl tasks`); the independent-arms bandit by default");
     public static final Key<ActorCritic.Engine> ENGINE = key("engine", ActorCritic.Engine.FUSED,
             choice(ActorCritic.Engine.values()),
-            "the network's engine: fused (plain Java) or samediff (the DL4J reference; needs rollout = trials)");
+            "the network's engine: fused (float, batch-shaped, the default), fused-double (its double-precision"
+                    + " reference) or samediff (the DL4J reference; needs rollout = trials)");
     public static final Key<Cell> CELL = key("cell", Cell.LSTM, choice(Cell.values()),
-            "the recurrent cell: lstm (the paper's) or gru (PyTorch's equations; fused engine only)");
+            "the recurrent cell: lstm (the paper's) or gru (PyTorch's equations; fused engines only)");
     public static final Key<Integer> HIDDEN = key("hidden", 48, integer(1, 4096),
             "recurrent units (the paper's LSTM has 48; a GRU of 56 has about as many parameters)");
     public static final Key<Double> GAMMA = key("gamma", 0.8, real(0, 1),
@@ -587,9 +588,9 @@ public final class TrainConfig {
         }, b -> Boolean.toString(b), null, b -> null);
     }
 
-    /** One of an enum's constants, written as its name in lower case (any case is read). */
+    /** One of an enum's constants, written as its name in lower case with '-' for '_' (any case is read). */
     private static <E extends Enum<E>> Values<E> choice(E[] constants) {
-        Function<E, String> write = e -> e.name().toLowerCase(Locale.ROOT);
+        Function<E, String> write = e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-');
         var names = new ArrayList<String>();
         for (var e : constants) {
             names.add(write.apply(e));

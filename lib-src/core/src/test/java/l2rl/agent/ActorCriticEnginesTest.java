@@ -54,8 +54,9 @@ class ActorCriticEnginesTest {
         return net.learn(r, BETA_V, BETA_E, grad);
     }
 
+    /** The fused engine's worst relative gradient error against central differences; the spec's cell decides which. */
     static double worstFiniteDifferenceError(AgentSpec spec, Rollout rollout, long seed) {
-        var net = new FusedLstmActorCritic(spec);
+        var net = ActorCritic.Engine.FUSED_DOUBLE.create(spec);
         var params = randomParameters(spec, new SplittableRandom(seed));
         net.setParameters(params);
         var grad = new double[params.length];

@@ -1,10 +1,9 @@
 package l2rl.agent;
 
-import static l2rl.agent.ActorCriticEnginesTest.BETA_E;
-import static l2rl.agent.ActorCriticEnginesTest.BETA_V;
 import static l2rl.agent.ActorCriticEnginesTest.forwardBackward;
 import static l2rl.agent.ActorCriticEnginesTest.randomParameters;
 import static l2rl.agent.ActorCriticEnginesTest.randomRollout;
+import static l2rl.agent.ActorCriticEnginesTest.worstFiniteDifferenceError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,31 +20,6 @@ class FusedGruActorCriticTest {
 
     static AgentSpec gru(int arms, int hidden, int trials) {
         return new AgentSpec(arms, hidden, trials, true, 0, 0, Cell.GRU);
-    }
-
-    static double worstFiniteDifferenceError(AgentSpec spec, Rollout rollout, long seed) {
-        var net = new FusedGruActorCritic(spec);
-        var params = randomParameters(spec, new SplittableRandom(seed));
-        net.setParameters(params);
-        var grad = new double[params.length];
-        var losses = forwardBackward(net, rollout, grad);
-        assertEquals(losses.policyLoss() + BETA_V * losses.valueLoss() - BETA_E * losses.entropy(), losses.loss(), 1e-12);
-        var scratch = new double[params.length];
-        double eps = 1e-6;
-        double worst = 0;
-        for (int i = 0; i < params.length; i++) {
-            double saved = params[i];
-            params[i] = saved + eps;
-            net.setParameters(params);
-            double up = forwardBackward(net, rollout, scratch).loss();
-            params[i] = saved - eps;
-            net.setParameters(params);
-            double down = forwardBackward(net, rollout, scratch).loss();
-            params[i] = saved;
-            double numeric = (up - down) / (2 * eps);
-            worst = Math.max(worst, Math.abs(numeric - grad[i]) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[i])));
-        }
-        return worst;
     }
 
     @Test
@@ -153,7 +127,7 @@ class FusedGruActorCriticTest {
     @Test
     void rolloutsOfOneTrialCarryingTheStateSeeWhatOneLongRolloutSees() {
         var spec = gru(2, 8, 6);
-        var net = ActorCritic.Engine.FUSED.create(spec);
+        var net = ActorCritic.Engine.FUSED_DOUBLE.create(spec);
         assertTrue(net instanceof FusedGruActorCritic);
         net.setParameters(ActorCritic.initialParameters(spec, new SplittableRandom(11)));
         int batch = 3;

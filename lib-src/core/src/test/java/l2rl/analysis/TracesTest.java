@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import l2rl.agent.ActorCritic;
 import l2rl.agent.AgentSpec;
-import l2rl.agent.FusedLstmActorCritic;
 import l2rl.agent.MetaRlAgent;
 import l2rl.agent.Rollout;
 import l2rl.env.Seeds;
@@ -40,7 +39,7 @@ class TracesTest {
         int hid = spec.hidden();
         for (int e : new int[] {0, 4, 6}) {
             // step the engine by hand: inputs, act, sample, pull, count
-            var net = new FusedLstmActorCritic(spec);
+            var net = agent.engine().create(spec);
             net.setParameters(agent.parameters());
             var bandit = tasks.bandit(e);
             var rng = Seeds.rng(seed, "agent-action", e);

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * {@code @FILE}, a java argument file read when each kernel starts (the launcher's {@code .l2rl/current/kernel.args},
  * so that a kernel always starts on the newest build and keeps it while it runs).
  *
- * <pre>java -cp CP l2rl.kernel.InstallKernelSpec [--heap 2g] [--javacpp-cache DIR] KERNEL_CLASSPATH|@ARGFILE TARGET_DIR</pre>
+ * <pre>java -cp CP l2rl.kernel.InstallKernelSpec [--heap 2g] [--javacpp-cache DIR] [--quiet-java SCRIPT] KERNEL_CLASSPATH|@ARGFILE TARGET_DIR</pre>
  */
 public final class InstallKernelSpec {
 
@@ -23,27 +23,38 @@ public final class InstallKernelSpec {
 
     public static void main(String[] args) throws Exception {
         String heap = "2g";
+        String quietJava = null;
         String javacppCache = Path.of(System.getProperty("user.home"), ".javacpp", "cache").toString();
         var positional = new ArrayList<String>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--heap" -> heap = args[++i];
                 case "--javacpp-cache" -> javacppCache = args[++i];
+                case "--quiet-java" -> quietJava = args[++i];
                 default -> positional.add(args[i]);
             }
         }
         if (positional.size() != 2) {
-            System.err.println("usage: InstallKernelSpec [--heap 2g] [--javacpp-cache DIR] KERNEL_CLASSPATH|@ARGFILE TARGET_DIR");
+            System.err.println("usage: InstallKernelSpec [--heap 2g] [--javacpp-cache DIR] [--quiet-java SCRIPT] KERNEL_CLASSPATH|@ARGFILE TARGET_DIR");
             System.exit(2);
         }
         var dir = Path.of(positional.get(1));
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), kernelJson(javaCommand(), positional.get(0), heap, javacppCache));
+        Files.writeString(dir.resolve("kernel.json"),
+                kernelJson(quietJava, javaCommand(), positional.get(0), heap, javacppCache));
         System.out.println("Wrote " + dir.resolve("kernel.json"));
     }
 
-    static String kernelJson(String java, String classpath, String heap, String javacppCache) {
-        var argv = new ArrayList<>(List.of(java,
+    /**
+     * The kernelspec; {@code quietJava} (or null) is the launcher's lib-src/quiet-java, which starts the JVM with the
+     * Vector API's start-up warning removed from its stderr.
+     */
+    static String kernelJson(String quietJava, String java, String classpath, String heap, String javacppCache) {
+        var argv = new ArrayList<String>();
+        if (quietJava != null) {
+            argv.add(quietJava);
+        }
+        argv.addAll(List.of(java,
                 "-Xmx" + heap,
                 "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true",

@@ -39,7 +39,9 @@ public final class SparkSettings {
                 .set("spark.ui.showConsoleProgress", "false")
                 // One ND4J op thread per run: parallelism comes from Spark's tasks (DESIGN.md, decision 3).
                 .set("spark.executorEnv.OMP_NUM_THREADS", "1")
-                .set("spark.executor.extraJavaOptions", "-XX:+UseSerialGC -Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
+                // the module: the fused engine's vector kernels (without it, the same numbers, slower)
+                .set("spark.executor.extraJavaOptions", "--add-modules=jdk.incubator.vector -XX:+UseSerialGC"
+                        + " -Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
         if (isLocal(master)) {
             // Everything is in this JVM: listen on loopback only, whatever the host name resolves to.
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
