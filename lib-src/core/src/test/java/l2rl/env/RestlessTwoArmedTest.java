@@ -23,7 +23,7 @@ class RestlessTwoArmedTest {
         for (int r = 0; r < 2; r++) {
             var step = walk.stepProbabilities(r);
             int w = step.length / 2;
-            assertEquals(r == 0 ? 8 : 60, w, "window of 4 sigma");
+            assertEquals(r == 0 ? 8 : 40, w, "window of 4 sigma");
             assertEquals(step[w - 3], step[w + 3], 1e-15, "symmetric");
             for (var row : walk.transition(r)) {
                 assertEquals(1, java.util.Arrays.stream(row).sum(), 1e-12);
