@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The restless-bandit agents (paper 3.1.4), as make-agent.sh makes the others: ./l2rl train with every setting
-# default (the restless families declare no training defaults of their own: the paper's T = 100 and the library's
-# defaults, which reached 1.05-1.06x Bayes-optimal in two trial runs), then the held-out evaluation (1,000 episodes
-# of evaluation seed 20161117) beside the restless baselines, into provenance.json.
+# The restless-bandit agents (paper 3.1.4), as make-agent.sh makes the others: ./l2rl train with the training
+# defaults the restless families declare (200,000 episodes, entropy weight annealed to 0; why: RestlessTwoArmed's
+# trainingDefaults), then the held-out evaluation (1,000 episodes of evaluation seed 20161117) beside the restless
+# baselines, into provenance.json.
 #   data/agents/make-restless.sh            # the mixed family, seeds 1-3, and one agent per regime (seed 1)
 #   data/agents/make-restless.sh NAME TASK_ID SEED
 # Seed 1 goes to data/agents/NAME, others to data/agents/more-seeds/NAME-seedS.

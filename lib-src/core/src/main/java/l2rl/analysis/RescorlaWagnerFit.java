@@ -120,10 +120,10 @@ public final class RescorlaWagnerFit {
         List<Parameters> fitted;
         if (model.alphaFree() && !alphaPerBlock) {
             double alpha = sharedAlpha(model, blocks);
-            fitted = blocks.stream().map(b -> fitBlock(model, b, alpha)).toList();
+            fitted = blocks.parallelStream().map(b -> fitBlock(model, b, alpha)).toList();
         } else {
             double alpha = model.alphaFree() ? Double.NaN : 0.5;
-            fitted = blocks.stream().map(b -> fitBlock(model, b, alpha)).toList();
+            fitted = blocks.parallelStream().map(b -> fitBlock(model, b, alpha)).toList();
         }
         double nll = 0;
         for (int i = 0; i < blocks.size(); i++) {
@@ -203,8 +203,9 @@ public final class RescorlaWagnerFit {
 
     /** The alpha shared by all blocks that maximises their summed likelihood, each block's other parameters free. */
     private static double sharedAlpha(Model model, List<Block> blocks) {
-        java.util.function.DoubleUnaryOperator total = alpha -> blocks.stream()
-                .mapToDouble(b -> negativeLogLikelihood(fitBlock(model, b, alpha), b)).sum();
+        // blocks fitted in parallel, their likelihoods summed in block order (the same sum on any thread count)
+        java.util.function.DoubleUnaryOperator total = alpha -> java.util.Arrays.stream(blocks.parallelStream()
+                .mapToDouble(b -> negativeLogLikelihood(fitBlock(model, b, alpha), b)).toArray()).sum();
         // a coarse grid first: the summed likelihood need not be unimodal in alpha over (0, 1]
         int grid = 20;
         int bestIndex = 0;

@@ -160,6 +160,35 @@ public final class VolatilityAnalysis {
         return analyse("rescorla-wagner control (alpha " + alpha + ")", tasks, arms, rewards);
     }
 
+    /**
+     * A reference learner whose rate does follow the volatility: the exact filter's predictive mean m of p1 (the
+     * Bayes-optimal policy's belief), turned into choices by softmax, P(arm 1) = 1 / (1 + exp(-beta (2m - 1))). It
+     * shows what the analysis finds for a learner that infers the volatility as well as anything can.
+     */
+    public static LearningRates ofSoftmaxBayes(double beta, TaskSet tasks, int trials, long seed) {
+        if (!(tasks.family().exactPrior().orElse(null) instanceof l2rl.env.ExactPrior.RestlessCoupled restless)) {
+            throw new IllegalArgumentException("the analysis needs a restless family, got " + tasks.family());
+        }
+        var prototype = new l2rl.baseline.RestlessFilter(restless.walk());
+        var arms = new int[tasks.episodes()][trials];
+        var rewards = new double[tasks.episodes()][trials];
+        java.util.stream.IntStream.range(0, tasks.episodes()).parallel().forEach(e -> {
+            var task = tasks.task(e);
+            var filter = prototype.fresh();
+            var history = new EpisodeHistory(2, trials);
+            var rng = Seeds.rng(seed, "softmax-bayes", e);
+            for (int t = 0; t < trials; t++) {
+                double m = filter.predictiveMean();
+                int arm = rng.nextDouble() < 1 / (1 + Math.exp(-beta * (2 * m - 1))) ? 0 : 1;
+                history.record(arm, task.pull(arm));
+                filter.observe(l2rl.baseline.RestlessFilter.evidence(history, t));
+                arms[e][t] = arm;
+                rewards[e][t] = history.reward(t);
+            }
+        });
+        return analyse("bayes-optimal belief, softmax (beta " + beta + ")", tasks, arms, rewards);
+    }
+
     /** The model the fits assume, as a player: the paper's Rescorla-Wagner values, softmax(beta V) choices. */
     public record SoftmaxRescorlaWagner(double alpha, double beta) implements BanditPolicy {
         @Override

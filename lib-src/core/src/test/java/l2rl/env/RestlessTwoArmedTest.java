@@ -120,4 +120,14 @@ class RestlessTwoArmedTest {
             assertTrue(sigma > 0.85 * wanted && sigma < 1.05 * wanted, id + ": one step's sd " + sigma);
         }
     }
+
+    @Test
+    void theRestlessFamiliesTrainLongerWithTheEntropyAnnealedToZero() {
+        for (var id : List.of(Tasks.RESTLESS, Tasks.RESTLESS_LOW, Tasks.RESTLESS_HIGH)) {
+            var config = l2rl.train.TrainConfig.forTask(id);
+            assertEquals(200_000, config.episodes(), id);
+            assertEquals(0.0, config.get(l2rl.train.TrainConfig.BETA_E_FINAL), id);
+            assertEquals(100, config.trials(), id);
+        }
+    }
 }
