@@ -25,6 +25,8 @@ public final class Baselines {
      * left out for Gaussian rewards; the eleven-armed task, whose arms pay up to 5, gets Thompson sampling with its
      * true prior over the target instead ({@link TargetThompsonPolicy}).
      * <li>gittins needs 0/1 rewards, whose posteriors are the Beta(1 + s, 1 + f) of its table.
+     * <li>a restless coupled bandit (paper 3.1.4) gets the paper's baselines for it, ucb, thompson and
+     * rescorla-wagner, and rescorla-wagner-coupled: see {@link RestlessBaselines#forFamily}.
      * <li>bayes-optimal is offered where it is known exactly: see {@link BayesOptimal#forFamily}.
      * </ul>
      */
@@ -50,10 +52,12 @@ public final class Baselines {
                 policies.add(new GittinsPolicy(gamma));
             }
         }
-        BayesOptimal.forFamily(family, trials).ifPresent(policies::add);
         if (!family.meansFixed()) {
             policies.removeIf(BanditPolicy::assumesFixedMeans);
         }
+        policies.addAll(RestlessBaselines.forFamily(family, trials));
+        BayesOptimal.forFamily(family, trials).filter(p -> family.meansFixed() || !p.assumesFixedMeans())
+                .ifPresent(policies::add);
         return List.copyOf(policies);
     }
 }

@@ -6,7 +6,7 @@ package l2rl.env;
  * is closed because each member needs its own solver; any family, the library's or a user's, may answer with one.
  */
 public sealed interface ExactPrior permits ExactPrior.IndependentUniform, ExactPrior.CoupledArms,
-        ExactPrior.TargetAmongTen {
+        ExactPrior.TargetAmongTen, ExactPrior.RestlessCoupled {
 
     /** Bernoulli arms paying 1, p_i ~ U[0,1] independently (solved exactly for two arms). */
     record IndependentUniform() implements ExactPrior {
@@ -23,5 +23,12 @@ public sealed interface ExactPrior permits ExactPrior.IndependentUniform, ExactP
      * @param informative whether arm 11's index is the target's number (else it is drawn independently of it)
      */
     record TargetAmongTen(boolean informative) implements ExactPrior {
+    }
+
+    /**
+     * Two Bernoulli arms paying 1, p2 = 1 - p1, p1 drifting as {@code walk} (a grid walk whose regime is uniform per
+     * episode): the exact filter over (p1, regime) is a finite sum.
+     */
+    record RestlessCoupled(RestlessWalk walk) implements ExactPrior {
     }
 }

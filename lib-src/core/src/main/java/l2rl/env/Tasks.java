@@ -37,6 +37,11 @@ public final class Tasks {
     /** Its control: arm 11 says nothing about the target. */
     public static final String ELEVEN_ARMED_UNINFORMATIVE = "BanditElevenArmedUninformative-v0";
 
+    /** Paper 3.1.4, restless bandits: p1 a walk on a grid, low or high volatility per episode (or one of them). */
+    public static final String RESTLESS = "BanditTwoArmedRestless-v0";
+    public static final String RESTLESS_LOW = "BanditTwoArmedRestlessLow-v0";
+    public static final String RESTLESS_HIGH = "BanditTwoArmedRestlessHigh-v0";
+
     /** The five families of experiments 3.1.1 and 3.1.2, in the paper's order (i, u, e, m, h). */
     public static final List<String> EXPERIMENTS =
             List.of(INDEPENDENT, DEPENDENT_UNIFORM, DEPENDENT_EASY, DEPENDENT_MEDIUM, DEPENDENT_HARD);
@@ -74,9 +79,28 @@ public final class Tasks {
         register(TWO_STEP, new TwoStep(TwoStep.Kind.FIXED, TwoStep.PAPER_TRIALS), LIBRARY);
         register(TWO_STEP_REVERSAL, new TwoStep(TwoStep.Kind.REVERSAL, 100), LIBRARY);
         register(TWO_STEP_DRIFT, new TwoStep(TwoStep.Kind.DRIFT, 100), LIBRARY);
+        registerRestless();
     }
 
     private Tasks() {
+    }
+
+    /** Paper 3.1.4's volatilities (random-walk sigma of p1), which the paper does not print: chosen by measurement. */
+    public static final double RESTLESS_LOW_SIGMA = 0.02;
+    public static final double RESTLESS_HIGH_SIGMA = 0.15;
+
+    /**
+     * The restless bandits of paper 3.1.4: low or high volatility with probability 1/2 per episode, and each regime
+     * alone. The criterion for the two sigmas: the best fixed Rescorla-Wagner rates of the two regimes differ by at
+     * least 0.15 and each regime's best rate beats the other's there, with paired 95% intervals that do not overlap
+     * (measured by RestlessVolatilityTest and notebook 08).
+     */
+    private static void registerRestless() {
+        var note = "sigmas chosen so the best fixed Rescorla-Wagner rates differ (0.05 vs 0.27)";
+        var both = List.of(RESTLESS_LOW_SIGMA, RESTLESS_HIGH_SIGMA);
+        register(RESTLESS, new RestlessTwoArmed(new RestlessWalk(101, both), note), LIBRARY);
+        register(RESTLESS_LOW, new RestlessTwoArmed(new RestlessWalk(101, List.of(RESTLESS_LOW_SIGMA)), note), LIBRARY);
+        register(RESTLESS_HIGH, new RestlessTwoArmed(new RestlessWalk(101, List.of(RESTLESS_HIGH_SIGMA)), note), LIBRARY);
     }
 
     /**

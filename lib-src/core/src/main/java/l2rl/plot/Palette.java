@@ -21,6 +21,7 @@ public final class Palette {
             Map.entry("greedy", new Color(140, 86, 75)),
             Map.entry("epsilon-greedy", new Color(227, 119, 194)),
             Map.entry("ucb1", new Color(44, 160, 44)),
+            Map.entry("ucb", new Color(44, 160, 44)),
             Map.entry("thompson", new Color(31, 119, 180)),
             Map.entry("gittins", new Color(255, 127, 14)),
             Map.entry("bayes-optimal", BAYES_OPTIMAL),

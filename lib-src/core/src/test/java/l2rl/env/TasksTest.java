@@ -33,7 +33,8 @@ class TasksTest {
                 "BanditTenArmedGaussian-v0", "BanditTenArmedUniformDistributedReward-v0",
                 "BanditTwoArmedDeterministicFixed-v0", "BanditTwoArmedHighHighFixed-v0",
                 "BanditTwoArmedHighLowFixed-v0", "BanditTwoArmedLowLowFixed-v0", "BanditElevenArmedWithIndex-v0",
-                "BanditElevenArmedUninformative-v0", Tasks.TWO_STEP, Tasks.TWO_STEP_REVERSAL, Tasks.TWO_STEP_DRIFT);
+                "BanditElevenArmedUninformative-v0", Tasks.TWO_STEP, Tasks.TWO_STEP_REVERSAL, Tasks.TWO_STEP_DRIFT,
+                Tasks.RESTLESS, Tasks.RESTLESS_LOW, Tasks.RESTLESS_HIGH);
         assertEquals(expected, new HashSet<>(Tasks.ids()));
         for (var id : Tasks.ids()) {
             var task = Tasks.family(id).sample(Seeds.rng(1, "test", 0));
