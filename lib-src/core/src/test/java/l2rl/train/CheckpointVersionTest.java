@@ -66,8 +66,9 @@ class CheckpointVersionTest {
 
     @Test
     void theShippedVersionOneAgentsMigrateToVersionTwoAndActTheSame(@TempDir Path tmp) throws IOException {
-        var checkpoints = shippedCheckpoints();
-        assertTrue(checkpoints.size() >= 5, checkpoints.toString());
+        var checkpoints = shippedCheckpoints().stream()
+                .filter(zip -> ShippedAgents.isLegacy(zip.getParent().getParent())).toList();
+        assertEquals(15, checkpoints.size(), checkpoints.toString());
         for (var file : checkpoints) {
             assertEquals("1", manifest(file).getProperty("version"), file.toString());
             var old = Checkpoint.read(file);
@@ -93,6 +94,19 @@ class CheckpointVersionTest {
             var tasks = new TaskSet(Tasks.family(config.task()), 11, 30);
             var before = Agents.fromCheckpoint(old).predict(tasks, config.trials(), 11, 10);
             assertArrayEquals(before, Agents.fromCheckpoint(again).predict(tasks, config.trials(), 11, 10),
+                    file.toString());
+        }
+    }
+
+    @Test
+    void theAgentsShippedSinceAreVersionTwoAndLoad() throws IOException {
+        var later = shippedCheckpoints().stream()
+                .filter(zip -> !ShippedAgents.isLegacy(zip.getParent().getParent())).toList();
+        assertTrue(later.size() >= 6, later.toString());  // at least the six GRU agents
+        for (var file : later) {
+            assertEquals("2", manifest(file).getProperty("version"), file.toString());
+            var checkpoint = Checkpoint.read(file);
+            assertEquals(checkpoint.agentSpec().parameterCount(), checkpoint.parameters().length,
                     file.toString());
         }
     }
