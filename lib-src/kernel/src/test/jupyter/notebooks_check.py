@@ -8,7 +8,7 @@ Each notebook is executed by `jupyter nbconvert --to notebook --execute`, which 
 - every cell tagged "figure" produced at least one image/png;
 - every line "COMMAND -> ROW COLUMN = VALUE" printed by a cell tagged "key-numbers" agrees with the library's
   own run: COMMAND (an ./l2rl command line, perhaps after L2RL_CLASSPATH=JAR) is run with --format csv and the row whose first column is ROW (a
-  policy for `evaluate`, a measure for `probe`) must have VALUE in COLUMN to the four decimals printed.
+  policy for `evaluate`, a measure for `probe`, POLICY:QUANTITY for `two-step`) must have VALUE in COLUMN to the four decimals printed.
 Notebooks that write runs (04's sweep) write them under .l2rl/notebook-runs/, named by L2RL_RUNS, not under the
 user's runs/: a notebook the user runs in Jupyter meanwhile never shares a directory with the suite's run of it.
 Run with Debian's Python (it has nbformat):
@@ -105,7 +105,9 @@ def check_key_numbers(key_lines):
             problems.append(f"`{command}` failed: {run.stderr.strip()[-500:]}")
             continue
         reader = csv.DictReader(io.StringIO(run.stdout))
-        rows = {row[reader.fieldnames[0]]: row for row in reader}
+        # a long table (two-step: policy,quantity,value,ci95) names its row POLICY:QUANTITY
+        long_table = "quantity" in reader.fieldnames
+        rows = {row[reader.fieldnames[0]] + (":" + row["quantity"] if long_table else ""): row for row in reader}
         for policy, column, value in expected:
             got = rows.get(policy, {}).get(column)
             if got is None or abs(float(got) - value) > 5e-4:

@@ -3,6 +3,7 @@ package l2rl.baseline;
 import java.util.ArrayList;
 import java.util.List;
 
+import l2rl.env.ExactPrior;
 import l2rl.env.RewardKind;
 import l2rl.env.TaskFamily;
 
@@ -21,7 +22,8 @@ public final class Baselines {
      * <ul>
      * <li>every policy but random estimates fixed means: on a family whose means drift only random is offered.
      * <li>thompson needs rewards in [0,1] ({@link RewardKind#ZERO_ONE} or {@link RewardKind#UNIT_INTERVAL}): it is
-     * left out for Gaussian rewards and for the eleven-armed task, whose arms pay up to 5.
+     * left out for Gaussian rewards; the eleven-armed task, whose arms pay up to 5, gets Thompson sampling with its
+     * true prior over the target instead ({@link TargetThompsonPolicy}).
      * <li>gittins needs 0/1 rewards, whose posteriors are the Beta(1 + s, 1 + f) of its table.
      * <li>a restless coupled bandit (paper 3.1.4) gets the paper's baselines for it, ucb, thompson and
      * rescorla-wagner, and rescorla-wagner-coupled: see {@link RestlessBaselines#forFamily}.
@@ -42,6 +44,8 @@ public final class Baselines {
         var kind = family.rewardKind();
         if (kind == RewardKind.ZERO_ONE || kind == RewardKind.UNIT_INTERVAL) {
             policies.add(new ThompsonSamplingPolicy());
+        } else if (family.exactPrior().orElse(null) instanceof ExactPrior.TargetAmongTen target) {
+            policies.add(new TargetThompsonPolicy(target.informative()));
         }
         if (kind == RewardKind.ZERO_ONE) {
             for (double gamma : gittinsDiscounts) {

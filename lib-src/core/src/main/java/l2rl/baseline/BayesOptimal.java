@@ -21,9 +21,10 @@ public final class BayesOptimal {
     /**
      * The Bayes-optimal policy for {@code trials}-trial episodes of {@code family}, asked by the prior the family
      * declares ({@link TaskFamily#exactPrior()}): for two independent U[0,1] arms the exact finite-horizon solution
-     * ({@link BayesOptimalIndependent}); for coupled arms (p2 = 1 - p1) acting greedily on the posterior, and for
-     * a restless coupled bandit greedily on the exact filter's predictive mean ({@link RestlessBayesOptimal}). Empty
-     * for every other family.
+     * ({@link BayesOptimalIndependent}); for coupled arms (p2 = 1 - p1) acting greedily on the posterior; for the
+     * eleven-armed task the dynamic program over the posterior on the target ({@link TargetBayesOptimal}, up to
+     * its {@code MAX_TRIALS}); for a restless coupled bandit greedily on the exact filter's predictive mean
+     * ({@link RestlessBayesOptimal}). Empty for every other family.
      */
     public static Optional<BanditPolicy> forFamily(TaskFamily family, int trials) {
         if (trials < 1) {
@@ -39,6 +40,9 @@ public final class BayesOptimal {
         }
         if (prior instanceof ExactPrior.CoupledArms coupled && arms == 2) {
             return Optional.of(new PosteriorGreedy(coupled.prior()));
+        }
+        if (prior instanceof ExactPrior.TargetAmongTen target && arms == 11 && trials <= TargetBayesOptimal.MAX_TRIALS) {
+            return Optional.of(new TargetBayesOptimal(target.informative(), trials));
         }
         if (prior instanceof ExactPrior.RestlessCoupled restless && arms == 2) {
             return Optional.of(new RestlessBayesOptimal(restless.walk()));

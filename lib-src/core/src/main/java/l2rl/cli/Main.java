@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "l2rl", mixinStandardHelpOptions = true, version = "l2rl 0.1",
         description = "Learning to Reinforcement Learn (Wang et al. 2016): meta-RL on bandit tasks.",
         subcommands = {TasksCommand.class, BaselinesCommand.class, TrainCommand.class, EvaluateCommand.class,
-                ProbeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                ProbeCommand.class, TwoStepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = "%nSee `./l2rl help COMMAND` or `./l2rl COMMAND --help` for a command's options.")
 public final class Main implements Runnable {
 

@@ -52,7 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(`l2rl tasks`; the eleven-armed task's T = 5)")
     Integer trials;
 
-    @Option(names = "--episodes", description = "training episodes (default: 20000)")
+    @Option(names = "--episodes", description = "training episodes (default: 20000), or what the task's family declares")
     Integer episodes;
 
     @Option(names = "--batch", description = "episodes each worker plays side by side per update (default: 8)")
@@ -239,6 +239,11 @@ public final class TrainCommand implements Callable<Integer> {
 
             @Override
             public void progress(long done, long total, double wall, double regret) {
+                progress(done, total, wall, regret, Double.NaN);
+            }
+
+            @Override
+            public void progress(long done, long total, double wall, double regret, double rewardPerStep) {
                 long now = System.nanoTime();
                 if (firstEpisodes < 0) {
                     firstEpisodes = done;
@@ -252,8 +257,12 @@ public final class TrainCommand implements Callable<Integer> {
                 long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
                 int width = 30;
                 int filled = (int) (width * done / Math.max(1, total));
-                err.printf(Locale.ROOT, "\r[%s%s] %,d/%,d episodes  %.0f ep/s  ETA %d:%02d  regret %.2f ",
-                        "#".repeat(filled), ".".repeat(width - filled), done, total, rate, eta / 60, eta % 60, regret);
+                // a task without per-step regret (the two-step task) shows its reward per step instead
+                var score = Double.isNaN(regret) && !Double.isNaN(rewardPerStep)
+                        ? String.format(Locale.ROOT, "reward/step %.3f", rewardPerStep)
+                        : String.format(Locale.ROOT, "regret %.2f", regret);
+                err.printf(Locale.ROOT, "\r[%s%s] %,d/%,d episodes  %.0f ep/s  ETA %d:%02d  %s ",
+                        "#".repeat(filled), ".".repeat(width - filled), done, total, rate, eta / 60, eta % 60, score);
                 err.flush();
             }
         };

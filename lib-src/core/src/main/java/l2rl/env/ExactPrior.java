@@ -6,7 +6,7 @@ package l2rl.env;
  * is closed because each member needs its own solver; any family, the library's or a user's, may answer with one.
  */
 public sealed interface ExactPrior permits ExactPrior.IndependentUniform, ExactPrior.CoupledArms,
-        ExactPrior.RestlessCoupled {
+        ExactPrior.TargetAmongTen, ExactPrior.RestlessCoupled {
 
     /** Bernoulli arms paying 1, p_i ~ U[0,1] independently (solved exactly for two arms). */
     record IndependentUniform() implements ExactPrior {
@@ -14,6 +14,15 @@ public sealed interface ExactPrior permits ExactPrior.IndependentUniform, ExactP
 
     /** Two Bernoulli arms paying 1, p2 = 1 - p1, p1 drawn from {@code prior}. */
     record CoupledArms(P1Prior prior) implements ExactPrior {
+    }
+
+    /**
+     * The eleven-armed task (paper 3.1.3): a target uniform over arms 1-10 pays 5, the other nine pay 1, and arm 11
+     * pays an index / 10, deterministically.
+     *
+     * @param informative whether arm 11's index is the target's number (else it is drawn independently of it)
+     */
+    record TargetAmongTen(boolean informative) implements ExactPrior {
     }
 
     /**

@@ -27,6 +27,17 @@ public final class Tasks {
     public static final String DEPENDENT_EASY = "BanditTwoArmedDependentEasy-v0";
     public static final String DEPENDENT_MEDIUM = "BanditTwoArmedDependentMedium-v0";
     public static final String DEPENDENT_HARD = "BanditTwoArmedDependentHard-v0";
+    /** The two-step task: the paper's (3.2), the 2018 sequel's reversals, Daw et al. 2011's drift. */
+    public static final String TWO_STEP = "TwoStep-v0";
+    public static final String TWO_STEP_REVERSAL = "TwoStepReversal-v0";
+    public static final String TWO_STEP_DRIFT = "TwoStepDrift-v0";
+
+    /** Paper 3.1.3, dependent arms II: eleven arms, arm 11 telling where the target is. */
+    public static final String ELEVEN_ARMED = "BanditElevenArmedWithIndex-v0";
+    /** Its control: arm 11 says nothing about the target. */
+    public static final String ELEVEN_ARMED_UNINFORMATIVE = "BanditElevenArmedUninformative-v0";
+
+    /** Paper 3.1.4, restless bandits: p1 a walk on a grid, low or high volatility per episode (or one of them). */
     public static final String RESTLESS = "BanditTwoArmedRestless-v0";
     public static final String RESTLESS_LOW = "BanditTwoArmedRestlessLow-v0";
     public static final String RESTLESS_HIGH = "BanditTwoArmedRestlessHigh-v0";
@@ -63,7 +74,11 @@ public final class Tasks {
         register("BanditTenArmedRandomRandom-v0", new RandomPayoffArms(10), LIBRARY);
         register("BanditTenArmedGaussian-v0", new GaussianArms(10), LIBRARY);
         register("BanditTenArmedUniformDistributedReward-v0", new DeterministicArms(10), LIBRARY);
-        register("BanditElevenArmedWithIndex-v0", new ElevenArmedWithIndex(), LIBRARY);
+        register(ELEVEN_ARMED, new ElevenArmedWithIndex(true), LIBRARY);
+        register(ELEVEN_ARMED_UNINFORMATIVE, new ElevenArmedUninformative(), LIBRARY);
+        register(TWO_STEP, new TwoStep(TwoStep.Kind.FIXED, TwoStep.PAPER_TRIALS), LIBRARY);
+        register(TWO_STEP_REVERSAL, new TwoStep(TwoStep.Kind.REVERSAL, 100), LIBRARY);
+        register(TWO_STEP_DRIFT, new TwoStep(TwoStep.Kind.DRIFT, 100), LIBRARY);
         registerRestless();
     }
 

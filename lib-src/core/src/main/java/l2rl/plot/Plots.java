@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -20,6 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import l2rl.env.TaskSet;
 import l2rl.eval.EpisodeTrace;
+import l2rl.eval.PullShares;
 import l2rl.eval.RegretReport;
 
 /** The figures of the paper's bandit section as XChart charts, for notebooks and the command line. */
@@ -305,6 +308,29 @@ public final class Plots {
      */
     static double roundedHalfUp(double value) {
         return Double.isFinite(value) ? Double.parseDouble(String.format(Locale.ROOT, "%.2f", value)) : value;
+    }
+
+    /**
+     * A policy's strategy trial by trial as stacked bars (paper Fig. 3): per trial, the share of episodes pulling the
+     * target, the arm of interest ({@code markedName}, arm 11 on the eleven-armed task) and any other arm.
+     */
+    public static CategoryChart pullShares(String title, PullShares shares, String markedName) {
+        var chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("trial").yAxisTitle("share of episodes").build();
+        styleAxes(chart.getStyler());
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        // a hair above 1: with every bar spanning exactly [0, 1] XChart would label only the two ends
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0001);
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        var trials = IntStream.rangeClosed(1, shares.trials()).boxed().toList();
+        chart.addSeries("target", trials, Arrays.stream(shares.best()).boxed().toList())
+                .setFillColor(Palette.AGENT);
+        chart.addSeries(markedName, trials, Arrays.stream(shares.marked()).boxed().toList())
+                .setFillColor(new Color(31, 119, 180));
+        chart.addSeries("other arms", trials, Arrays.stream(shares.other()).boxed().toList())
+                .setFillColor(new Color(190, 190, 190));
+        return chart;
     }
 
     static void style(XYChart chart) {

@@ -138,7 +138,7 @@ public final class TrainConfig {
         }
         if (!engine().supports(cell())) {
             throw new ConfigException("config keys 'engine' and 'cell': engine = " + engine().key() + " has no cell = "
-                    + cell().key() + " (libnd4j's GRU op is not used, see the README); use engine = fused");
+                    + cell().key() + " (libnd4j's GRU op has a wrong gradient, see the README); use engine = fused");
         }
         if (engine() == ActorCritic.Engine.SAMEDIFF && rollout() != trials()) {
             // ActorCriticEnginesTest shows it: libnd4j's LSTM backward pass is wrong from a non-zero start state

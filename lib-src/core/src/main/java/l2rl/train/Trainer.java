@@ -49,6 +49,15 @@ public final class Trainer {
     /** Told after every finished batch of episodes. */
     public interface Listener {
         void progress(long episodesDone, long episodesTotal, double wallSeconds, double runningRegret);
+
+        /**
+         * As {@link #progress(long, long, double, double)}, with the running mean reward per step too: what to show
+         * for a task without per-step regret (the two-step task), whose running regret is NaN.
+         */
+        default void progress(long episodesDone, long episodesTotal, double wallSeconds, double runningRegret,
+                double runningRewardPerStep) {
+            progress(episodesDone, episodesTotal, wallSeconds, runningRegret);
+        }
     }
 
     /** What a finished (or stopped) run reached. */
@@ -71,6 +80,7 @@ public final class Trainer {
     private long startNanos;
     private Window window = new Window();  // guarded by this: the current log row
     private double runningRegret = Double.NaN;
+    private double runningReward = Double.NaN;  // per step
     private TrainingLog log;
 
     private Trainer(TrainConfig config, Path runDir, Listener listener, Checkpoint from) {
@@ -265,6 +275,8 @@ public final class Trainer {
         double meanRegret = batch.regretSum / batch.episodes;
         double alpha = Math.min(1.0, batch.episodes / 200.0);
         runningRegret = Double.isNaN(runningRegret) ? meanRegret : runningRegret + alpha * (meanRegret - runningRegret);
+        double meanReward = batch.rewardSum / ((double) batch.episodes * config.trials());
+        runningReward = Double.isNaN(runningReward) ? meanReward : runningReward + alpha * (meanReward - runningReward);
         if (log != null && (window.episodes >= config.logEvery() || episodesDone >= config.episodes())) {
             log.row(episodesDone, episodesDone * config.trials(), window.rewardSum / window.episodes,
                     window.regretSum / window.episodes, window.policyLoss / window.updates,
@@ -274,7 +286,7 @@ public final class Trainer {
             window = new Window();
         }
         if (listener != null) {
-            listener.progress(episodesDone, config.episodes(), wallSeconds(), runningRegret);
+            listener.progress(episodesDone, config.episodes(), wallSeconds(), runningRegret, runningReward);
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import l2rl.env.CheckedTask;
 import l2rl.env.DeterministicArms;
+import l2rl.env.ElevenArmedUninformative;
 import l2rl.env.ElevenArmedWithIndex;
 import l2rl.env.ExactPrior;
 import l2rl.env.FixedArms;
@@ -42,7 +43,10 @@ class BaselinesTest {
     void leavesOutBaselinesThatDoNotFitTheRewards() {
         var everywhere = List.of("random", "greedy", "epsilon-greedy", "ucb1");
         assertEquals(everywhere, names(new GaussianArms(10)));
-        assertEquals(everywhere, names(new ElevenArmedWithIndex()));
+        // Thompson sampling and the exact policy of the eleven-armed task use its prior over the target instead
+        var eleven = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson", "bayes-optimal");
+        assertEquals(eleven, names(new ElevenArmedWithIndex()));
+        assertEquals(eleven, names(new ElevenArmedUninformative()));
         var unitInterval = List.of("random", "greedy", "epsilon-greedy", "ucb1", "thompson");
         assertEquals(unitInterval, names(new RandomPayoffArms(10)));
         assertEquals(unitInterval, names(new DeterministicArms(10)));

@@ -101,6 +101,9 @@ class GoldenOutputTest {
         // The independent agent samples by default (validated), so greedy changes its row.
         cases.add(evaluate("independent", Tasks.INDEPENDENT, 7, "--actions", "greedy"));
         cases.add(evaluate("hard", Tasks.DEPENDENT_HARD, 7, "--no-baselines"));
+        // The eleven-armed agent (paper 3.1.3) on its task and on the uninformative control.
+        cases.add(evaluate("eleven-armed", Tasks.ELEVEN_ARMED, 7));
+        cases.add(evaluate("eleven-armed", Tasks.ELEVEN_ARMED_UNINFORMATIVE, 7));
 
         for (var id : Tasks.ids()) {
             for (long seed : STREAM_SEEDS) {
@@ -159,7 +162,9 @@ class GoldenOutputTest {
             var out = new StringBuilder();
             for (int e = 0; e < STREAM_EPISODES; e++) {
                 var bandit = tasks.bandit(e);
-                out.append("episode ").append(e).append(" means ").append(joined(bandit.means())).append('\n');
+                // a trial of several steps (the two-step task) has no means to tell
+                out.append("episode ").append(e).append(" means ").append(bandit.family().perStepRegret()
+                        ? joined(bandit.means()) : "none").append('\n');
                 for (int arm = 0; arm < bandit.arms(); arm++) {
                     int a = arm;
                     var pulls = IntStream.range(0, STREAM_PULLS).mapToDouble(i -> bandit.pull(a)).toArray();

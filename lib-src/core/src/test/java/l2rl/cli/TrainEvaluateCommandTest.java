@@ -54,6 +54,9 @@ class TrainEvaluateCommandTest {
         var config = Files.readString(own.resolve("config.properties"));
         assertTrue(config.contains("trials = 5"), config);
         assertTrue(config.contains("rollout = 5"), config);
+        assertTrue(config.contains("betaEAnnealFraction = 0.5"), config);
+        assertTrue(config.contains("episodes = 16"), "--episodes overrides the family's 100,000: " + config);
+        assertEquals(100_000, l2rl.train.TrainConfig.forTask("BanditElevenArmedUninformative-v0").episodes());
         var flag = tmp.resolve("flag");
         train = CliRun.of("train", "-e", "BanditElevenArmedWithIndex-v0", "-l", flag.toString(), "-w", "1",
                 "-n", "3", "--episodes", "16", "--batch", "8", "--quiet");
@@ -84,7 +87,7 @@ class TrainEvaluateCommandTest {
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--fixed-task", "-m"), "contradict"),
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", bogusConfig.resolve("run").toString()), "cannot write LOGDIR"),
                 new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", bogusConfig.toString()), "is a file, not a directory"),
-                new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--config", engineTypo.toString()), "must be fused or samediff"),
+                new Case(List.of("train", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--config", engineTypo.toString()), "must be fused, fused-double or samediff"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir), "no run directory"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", tmp.toString()), "no checkpoint"),
                 new Case(List.of("evaluate", "-e", "BanditTwoArmedDependentEasy-v0", "-l", dir, "--episodes", "0"), "--episodes must be between 1"),

@@ -18,6 +18,9 @@ class AgentInputTest {
     void todaysFamiliesKeepTheLayoutTheirWeightsWereTrainedOn() {
         for (var id : Tasks.ids()) {
             var family = Tasks.family(id);
+            if (family.observationSize() > 0 || family.rewardEncoding().isOneHot()) {
+                continue;  // tasks with observations (two-step) or a one-hot reward (eleven arms): their own tests
+            }
             var spec = AgentSpec.of(family, 48, 100, true);
             assertEquals(new AgentSpec(family.arms(), 48, 100, true), spec, id);
             assertEquals(family.arms() + 2, spec.inputSize(), id);
@@ -71,8 +74,9 @@ class AgentInputTest {
                 assertEquals(reward, ElevenArmedWithIndex.REWARD_VALUES.value(task.lastRewardIndex()));
             }
         }
-        // the registered id keeps the scalar reward its agents were trained with, and the same task streams
-        assertEquals(RewardEncoding.scalar(), Tasks.family("BanditElevenArmedWithIndex-v0").rewardEncoding());
+        // the registered id feeds the reward one-hot, as the paper does; the encoding changes no task stream
+        assertEquals(ElevenArmedWithIndex.REWARD_VALUES, Tasks.family("BanditElevenArmedWithIndex-v0").rewardEncoding());
+        assertEquals(ElevenArmedWithIndex.REWARD_VALUES, Tasks.family("BanditElevenArmedUninformative-v0").rewardEncoding());
         var scalar = new TaskSet(new ElevenArmedWithIndex(), 2, 1).task(0);
         var oneHot = tasks.task(0);
         assertArrayEquals(scalar.means(), oneHot.means());

@@ -32,9 +32,10 @@ class TasksTest {
                 "BanditTwoArmedDependentHard-v0", "BanditTenArmedRandomFixed-v0", "BanditTenArmedRandomRandom-v0",
                 "BanditTenArmedGaussian-v0", "BanditTenArmedUniformDistributedReward-v0",
                 "BanditTwoArmedDeterministicFixed-v0", "BanditTwoArmedHighHighFixed-v0",
-                "BanditTwoArmedHighLowFixed-v0", "BanditTwoArmedLowLowFixed-v0", "BanditElevenArmedWithIndex-v0");
-        // beyond the package: the restless bandits of paper 3.1.4 (RestlessTwoArmedTest)
-        assertEquals(expected, new HashSet<>(Tasks.ids().stream().filter(id -> !id.contains("Restless")).toList()));
+                "BanditTwoArmedHighLowFixed-v0", "BanditTwoArmedLowLowFixed-v0", "BanditElevenArmedWithIndex-v0",
+                "BanditElevenArmedUninformative-v0", Tasks.TWO_STEP, Tasks.TWO_STEP_REVERSAL, Tasks.TWO_STEP_DRIFT,
+                Tasks.RESTLESS, Tasks.RESTLESS_LOW, Tasks.RESTLESS_HIGH);
+        assertEquals(expected, new HashSet<>(Tasks.ids()));
         for (var id : Tasks.ids()) {
             var task = Tasks.family(id).sample(Seeds.rng(1, "test", 0));
             assertEquals(Tasks.family(id).arms(), task.arms(), id);
@@ -115,6 +116,30 @@ class TasksTest {
             assertEquals((target + 1) / 10.0, task.mean(10), 1e-15);
         });
         assertEquals(5, Tasks.family("BanditElevenArmedWithIndex-v0").defaultTrials());
+    }
+
+    @Test
+    void theUninformativeElevenArmedTaskHidesTheTargetFromArmEleven() {
+        var together = new int[10][10];  // [target][arm 11's index - 1]: every pair, about equally often
+        forSampledTasks("BanditElevenArmedUninformative-v0", task -> {
+            int target = task.optimalArm();
+            assertTrue(target < 10);
+            for (int a = 0; a < 10; a++) {
+                assertEquals(a == target ? 5.0 : 1.0, task.pull(a));
+            }
+            double armEleven = task.pull(10);
+            assertEquals(task.mean(10), armEleven, "deterministic");
+            int k = (int) Math.round(armEleven * 10);
+            assertEquals(k / 10.0, armEleven, 0.0, "pays one of 0.1 .. 1.0 exactly");
+            together[target][k - 1]++;
+        });
+        assertEquals(5, Tasks.family("BanditElevenArmedUninformative-v0").defaultTrials());
+        // independence: each of the 100 (target, index) pairs holds about 1/100 of the samples
+        for (var row : together) {
+            for (int count : row) {
+                assertEquals(SAMPLES / 100.0, count, 5 * Math.sqrt(SAMPLES / 100.0));
+            }
+        }
     }
 
     @Test

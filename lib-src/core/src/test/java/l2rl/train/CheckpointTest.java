@@ -15,6 +15,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointTest {
@@ -30,9 +32,11 @@ class CheckpointTest {
             logEvery = 8
             """;
 
-    @Test
-    void aResumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(@TempDir Path tmp) throws IOException {
-        var config = TrainConfig.parse(TINY);
+    @ParameterizedTest(name = "cell = {0}, engine = {1}")
+    @CsvSource({"lstm, fused", "gru, fused", "lstm, fused-double", "gru, fused-double"})
+    void aResumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(String cell, String engine, @TempDir Path tmp)
+            throws IOException {
+        var config = TrainConfig.parse(TINY + "cell = " + cell + "\nengine = " + engine + "\n");
         var whole = Trainer.create(config, tmp.resolve("whole"), null);
         var wholeResult = whole.run();
         assertEquals(64, wholeResult.episodes());

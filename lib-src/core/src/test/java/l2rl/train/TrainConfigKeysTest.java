@@ -186,7 +186,7 @@ class TrainConfigKeysTest {
                 "seed = 1.5", "config key 'seed' needs an integer, got '1.5'",
                 "gamma = NaN", "config key 'gamma' needs a finite number, got 'NaN'",
                 "meta = yes", "config key 'meta' must be true or false, got 'yes'",
-                "engine = fusd", "config key 'engine' must be fused or samediff, got 'fusd'",
+                "engine = fusd", "config key 'engine' must be fused, fused-double or samediff, got 'fusd'",
                 "optimizer = sgd", "config key 'optimizer' must be adam or rmsprop, got 'sgd'",
                 "actions = argmax", "config key 'actions' must be validated, sample or greedy, got 'argmax'");
         cases.forEach((text, message) ->

@@ -54,7 +54,7 @@ class TrainConfigTest {
         e = assertThrows(ConfigException.class, () -> TrainConfig.parse("task = BanditTwoArmedDependentEsy-v0"));
         assertTrue(e.getMessage().contains("BanditTwoArmedDependentEasy-v0"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> TrainConfig.parse("engine = fusd"));
-        assertTrue(e.getMessage().contains("'engine'") && e.getMessage().contains("fused or samediff"), e.getMessage());
+        assertTrue(e.getMessage().contains("'engine'") && e.getMessage().contains("fused, fused-double or samediff"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> TrainConfig.parse("engine = samediff\nrollout = 5"));
         assertTrue(e.getMessage().contains("samediff needs rollout = trials"), e.getMessage());
         assertEquals(100, TrainConfig.parse("engine = samediff\nrollout = 100").rollout());

@@ -44,8 +44,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "100", description = "(lr, gamma) settings, one training run each (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--episodes", paramLabel = "N", defaultValue = "20000", description = "training episodes per run (default: ${DEFAULT-VALUE})")
-    int episodes;
+    @Option(names = "--episodes", paramLabel = "N", description = "training episodes per run (default: 20000), or what the task's family declares")
+    Integer episodes;
 
     @Option(names = {"-n", "--trials"}, paramLabel = "TRIALS", description = "trials per episode T (default: 100)")
     Integer trials;
@@ -85,7 +85,9 @@ public final class SweepCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         UsageErrors.taskFamily(spec, taskId);
         UsageErrors.requireInRange(spec, "--runs", runs, 1, 100_000);
-        requireInRange("--episodes", episodes, TrainConfig.EPISODES);
+        if (episodes != null) {
+            requireInRange("--episodes", episodes, TrainConfig.EPISODES);
+        }
         UsageErrors.requireInRange(spec, "--max-failures", maxFailures, 1, 100);
         if (trials != null) {
             requireInRange("-n/--trials", trials, TrainConfig.TRIALS);
@@ -131,7 +133,7 @@ public final class SweepCommand implements Callable<Integer> {
 
         var top = TopRuns.choose(results, TopRuns.PAPER_K);
         var summary = top.summary(String.format(Locale.ROOT, "sweep of %s: %d runs, %d training episodes each, "
-                + "T = %d, seed %d", taskId, runs, episodes, plan.base().trials(), seed));
+                + "T = %d, seed %d", taskId, runs, plan.base().episodes(), plan.base().trials(), seed));
         var table = directory.writeResults(results);
         var summaryFile = directory.writeSummary(summary);
         var out = spec.commandLine().getOut();
@@ -204,7 +206,9 @@ public final class SweepCommand implements Callable<Integer> {
             overrides.putAll(TrainConfig.readOverrides(configFile));
         }
         overrides.put(TrainConfig.TASK.name(), taskId);
-        overrides.put(TrainConfig.EPISODES.name(), TrainConfig.EPISODES.write(episodes));
+        if (episodes != null) {  // else the family's training defaults (the eleven-armed task's 100,000) or 20,000
+            overrides.put(TrainConfig.EPISODES.name(), TrainConfig.EPISODES.write(episodes));
+        }
         if (trials != null) {
             overrides.put(TrainConfig.TRIALS.name(), TrainConfig.TRIALS.write(trials));
             var rollout = overrides.get(TrainConfig.ROLLOUT.name());
