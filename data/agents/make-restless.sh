@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The restless-bandit agents (paper 3.1.4), as make-agent.sh makes the others: ./l2rl train with the training
-# defaults the restless families declare (200,000 episodes, entropy weight annealed to 0; why: RestlessTwoArmed's
+# defaults the restless families declare (500,000 episodes, entropy weight annealed to 0; why: RestlessTwoArmed's
 # trainingDefaults), then the held-out evaluation (1,000 episodes of evaluation seed 20161117) beside the restless
 # baselines, into provenance.json.
 #   data/agents/make-restless.sh            # the mixed family, seeds 1-3, and one agent per regime (seed 1)

@@ -64,7 +64,7 @@ public record RestlessTwoArmed(RestlessWalk walk, String note) implements TaskFa
      */
     @Override
     public Map<String, String> trainingDefaults() {
-        return Map.of("episodes", "200000", "betaEFinal", "0.0");
+        return Map.of("episodes", "500000", "betaEFinal", "0.0");
     }
 
     @Override

@@ -93,7 +93,7 @@ public final class Tasks {
      * The restless bandits of paper 3.1.4: low or high volatility with probability 1/2 per episode, and each regime
      * alone. The criterion for the two sigmas: the best fixed Rescorla-Wagner rates of the two regimes differ by at
      * least 0.15 and each regime's best rate beats the other's there, with paired 95% intervals that do not overlap
-     * (measured by RestlessVolatilityTest and notebook 08).
+     * (measured by RestlessBaselinesTest and notebook 08).
      */
     private static void registerRestless() {
         var note = "sigmas chosen so the best fixed Rescorla-Wagner rates differ (0.05 vs 0.27)";

@@ -60,6 +60,8 @@ public final class RestlessPlots {
         var chart = new XYChartBuilder().width(560).height(480).title(title)
                 .xAxisTitle("alpha, low-volatility block").yAxisTitle("alpha, high-volatility block").build();
         Plots.style(chart);
+        // the points sit above the diagonal, at small rates: the empty corner is the bottom right
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         double max = 0;
         for (var l : learners) {
             max = Math.max(max, java.util.Arrays.stream(l.lowAlphas()).max().orElse(0));

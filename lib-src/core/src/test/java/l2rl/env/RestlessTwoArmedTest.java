@@ -125,7 +125,7 @@ class RestlessTwoArmedTest {
     void theRestlessFamiliesTrainLongerWithTheEntropyAnnealedToZero() {
         for (var id : List.of(Tasks.RESTLESS, Tasks.RESTLESS_LOW, Tasks.RESTLESS_HIGH)) {
             var config = l2rl.train.TrainConfig.forTask(id);
-            assertEquals(200_000, config.episodes(), id);
+            assertEquals(500_000, config.episodes(), id);
             assertEquals(0.0, config.get(l2rl.train.TrainConfig.BETA_E_FINAL), id);
             assertEquals(100, config.trials(), id);
         }
