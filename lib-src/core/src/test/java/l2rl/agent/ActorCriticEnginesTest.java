@@ -235,7 +235,15 @@ class ActorCriticEnginesTest {
     @Test
     void rolloutsOfOneTrialCarryingTheStateSeeWhatOneLongRolloutSees() {
         var spec = new AgentSpec(2, 8, 6, true);
-        var net = new FusedLstmActorCritic(spec);
+        assertOneTrialRolloutsSeeTheLongRollout(new FusedLstmActorCritic(spec), spec, 1e-15, "");
+    }
+
+    /**
+     * {@code net} acting on 6 trials of 3 episodes in one rollout, and again one trial per rollout with the state
+     * carried between them, gives every trial the same value, to {@code tolerance}.
+     */
+    static void assertOneTrialRolloutsSeeTheLongRollout(ActorCritic net, AgentSpec spec, double tolerance,
+            String label) {
         net.setParameters(ActorCritic.initialParameters(spec, new SplittableRandom(11)));
         int batch = 3;
         int length = 6;
@@ -250,7 +258,7 @@ class ActorCriticEnginesTest {
             net.act(step, 0);
             step.setLength(1);
             for (int b = 0; b < batch; b++) {
-                assertEquals(whole.values[whole.at(t, b)], step.values[b], 1e-15, "b=" + b + " t=" + t);
+                assertEquals(whole.values[whole.at(t, b)], step.values[b], tolerance, label + "b=" + b + " t=" + t);
             }
             step.continueEpisode();
         }

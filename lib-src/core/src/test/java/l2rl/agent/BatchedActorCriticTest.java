@@ -151,25 +151,8 @@ class BatchedActorCriticTest {
     void rolloutsOfOneTrialCarryingTheStateSeeWhatOneLongRolloutSees() {
         for (var cell : Cell.values()) {
             var spec = spec(cell.name(), 2, 8, 6);
-            var net = ActorCritic.Engine.FUSED.create(spec);
-            net.setParameters(ActorCritic.initialParameters(spec, new SplittableRandom(11)));
-            int batch = 3;
-            int length = 6;
-            var whole = randomRollout(spec, batch, length, false, new SplittableRandom(5));
-            for (int t = 0; t < length; t++) {
-                net.act(whole, t);
-            }
-            var step = new Rollout(spec, batch, 1);
-            step.startEpisode();
-            for (int t = 0; t < length; t++) {
-                System.arraycopy(whole.x, t * batch * step.inputs, step.x, 0, batch * step.inputs);
-                net.act(step, 0);
-                step.setLength(1);
-                for (int b = 0; b < batch; b++) {
-                    assertEquals(whole.values[whole.at(t, b)], step.values[b], 0, cell + " b=" + b + " t=" + t);
-                }
-                step.continueEpisode();
-            }
+            ActorCriticEnginesTest.assertOneTrialRolloutsSeeTheLongRollout(ActorCritic.Engine.FUSED.create(spec), spec,
+                    0, cell + " ");
         }
     }
 
